@@ -1,0 +1,27 @@
+# Interface strings, English (the default language).
+# Plural forms follow CLDR: English has `one` and `other`.
+
+skip-to-content = Skip to content
+languages = Languages
+language-chooser = Choose your language
+site-navigation = Toolkit
+on-this-page = On this page
+home = Home
+fallback-notice = This page has not been translated into English yet. It is shown in its original language, { $language }.
+notes = Notes
+previous = Previous
+next = Next
+in-this-section = In this section
+page-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+resource-count = { $count ->
+    [one] { $count } resource
+   *[other] { $count } resources
+}
+displaying = Displaying { $start } - { $end } of { $total }
+not-found-title = Page not found
+not-found-text = The page you asked for does not exist or has moved. Choose a language to start again from the toolkit's home page.
+footer-text = A knowledge base built with Signpost. Free to read, light to download.
+open-all = Open all sections

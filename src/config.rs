@@ -1,0 +1,300 @@
+//! Site configuration: `RawConfig` is what the author wrote in
+//! `signpost.yaml`; `Config` is what the stages use, with defaults filled in,
+//! text direction derived and every reference checked.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, yaml_error};
+use crate::model::{Direction, Lang, PageKey};
+
+pub const CONFIG_FILE: &str = "signpost.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    base_url: String,
+    default_language: String,
+    languages: Vec<RawLanguage>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    page_size: Option<usize>,
+    /// Content files (relative to a language folder) in navigation order.
+    #[serde(default)]
+    navigation: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    code: String,
+    name: String,
+    #[serde(default)]
+    direction: Option<Direction>,
+    /// The site title in this language, if it differs.
+    #[serde(default)]
+    title: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub lang: Lang,
+    /// The language's name in itself ("Français", "العربية").
+    pub name: String,
+    pub direction: Direction,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub title: String,
+    pub description: Option<String>,
+    /// Absolute, ends with `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/toolkit/`): every URL the site
+    /// links to starts with it, so the site also works below a folder.
+    pub base_path: String,
+    pub default_lang: Lang,
+    /// In the order written; the default language first.
+    pub languages: Vec<Language>,
+    pub theme: String,
+    pub page_size: usize,
+    pub navigation: Vec<NavEntry>,
+    /// The text of `signpost.yaml`, to place errors found by later stages.
+    pub text: String,
+}
+
+/// One entry of the site navigation, as written and as a page key.
+#[derive(Debug, Clone)]
+pub struct NavEntry {
+    pub file: String,
+    pub key: PageKey,
+}
+
+impl Config {
+    pub fn language(&self, lang: &Lang) -> Option<&Language> {
+        self.languages.iter().find(|l| &l.lang == lang)
+    }
+
+    pub fn langs(&self) -> impl Iterator<Item = &Lang> {
+        self.languages.iter().map(|l| &l.lang)
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+
+    /// Site-relative URL of a page in a language: `/fr/guidance/x/`.
+    pub fn page_url(&self, lang: &Lang, key: &PageKey) -> String {
+        if key.is_home() {
+            format!("{}{}/", self.base_path, lang)
+        } else {
+            format!("{}{}/{}/", self.base_path, lang, key.as_str())
+        }
+    }
+
+    /// Absolute URL for sitemaps, canonical links and feeds.
+    pub fn absolute(&self, site_url: &str) -> String {
+        let path = site_url
+            .strip_prefix(&self.base_path)
+            .unwrap_or(site_url.trim_start_matches('/'));
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// Reads and resolves `ROOT/signpost.yaml`. Every problem is returned, each
+/// with its position in the file.
+pub fn load(root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics> {
+    let path = Path::new(CONFIG_FILE);
+    let text = match std::fs::read(root.join(path)) {
+        Ok(bytes) => match crate::load::decode(path, bytes) {
+            Ok(text) => text,
+            Err(d) => return Err(std::iter::once(d).collect()),
+        },
+        Err(e) => {
+            return Err(std::iter::once(Diagnostic::error(
+                path,
+                (1, 1),
+                format!("cannot read the site configuration: {e}"),
+            ))
+            .collect());
+        }
+    };
+    let raw: RawConfig = serde_yaml::from_str(&text)
+        .map_err(|e| std::iter::once(yaml_error(path, &e, 1)).collect::<Diagnostics>())?;
+    resolve(raw, &text, root, output)
+}
+
+fn resolve(
+    raw: RawConfig,
+    text: &str,
+    root: &Path,
+    output: Option<PathBuf>,
+) -> Result<Config, Diagnostics> {
+    let path = Path::new(CONFIG_FILE);
+    let at = |needle: &str| locate(text, needle);
+    let mut diags = Diagnostics::new();
+
+    let mut languages = Vec::new();
+    for raw_lang in raw.languages {
+        let lang = Lang::new(raw_lang.code.trim());
+        if !valid_lang_code(lang.as_str()) {
+            diags.push(Diagnostic::error(
+                path,
+                at(&raw_lang.code),
+                format!(
+                    "`{}` is not a language code (expected a BCP 47 tag such as `en` or `pt-BR`)",
+                    raw_lang.code
+                ),
+            ));
+            continue;
+        }
+        if languages.iter().any(|l: &Language| l.lang == lang) {
+            diags.push(Diagnostic::error(
+                path,
+                at(&raw_lang.code),
+                format!("language `{lang}` is declared twice"),
+            ));
+            continue;
+        }
+        languages.push(Language {
+            direction: raw_lang
+                .direction
+                .unwrap_or_else(|| lang.default_direction()),
+            title: raw_lang.title.unwrap_or_else(|| raw.title.clone()),
+            lang,
+            name: raw_lang.name,
+        });
+    }
+    let default_lang = Lang::new(raw.default_language.trim());
+    match languages.iter().position(|l| l.lang == default_lang) {
+        Some(i) => languages[..=i].rotate_right(1),
+        None => diags.push(Diagnostic::error(
+            path,
+            at("default_language"),
+            format!("the default language `{default_lang}` is not in `languages`"),
+        )),
+    }
+
+    let base_url = if raw.base_url.ends_with('/') {
+        raw.base_url.clone()
+    } else {
+        format!("{}/", raw.base_url)
+    };
+    let base_path = match base_url.split_once("://") {
+        Some((scheme, rest)) if !scheme.is_empty() && !rest.is_empty() => rest
+            .find('/')
+            .map_or("/".to_string(), |i| rest[i..].to_string()),
+        _ => {
+            diags.push(Diagnostic::error(
+                path,
+                at("base_url"),
+                "`base_url` must be an absolute URL such as `https://example.org/`",
+            ));
+            "/".to_string()
+        }
+    };
+
+    let page_size = raw.page_size.unwrap_or(10);
+    if page_size == 0 {
+        diags.push(Diagnostic::error(
+            path,
+            at("page_size"),
+            "`page_size` must be at least 1",
+        ));
+    }
+
+    let mut navigation = Vec::new();
+    for entry in &raw.navigation {
+        match PageKey::from_file(entry) {
+            Some((key, _)) => navigation.push(NavEntry {
+                file: entry.clone(),
+                key,
+            }),
+            None => diags.push(Diagnostic::error(
+                path,
+                at(entry),
+                format!(
+                    "navigation entry `{entry}` is not a content file such as `guidance/_index.md`"
+                ),
+            )),
+        }
+    }
+
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Config {
+        output: output.unwrap_or_else(|| root.join("public")),
+        root: root.to_path_buf(),
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        base_path,
+        default_lang,
+        languages,
+        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        page_size: page_size.max(1),
+        navigation,
+        text: text.to_string(),
+    })
+}
+
+fn valid_lang_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Position of the first occurrence of `needle` in a YAML file. serde_yaml
+/// gives positions only for its own errors; for our checks on values we
+/// point at where the value is written.
+pub fn locate(text: &str, needle: &str) -> (usize, usize) {
+    match text.find(needle) {
+        Some(offset) if !needle.is_empty() => LineIndex::new(text).position(text, offset),
+        _ => (1, 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(yaml: &str) -> Result<Config, Diagnostics> {
+        let raw: RawConfig = serde_yaml::from_str(yaml).unwrap();
+        resolve(raw, yaml, Path::new("/site"), None)
+    }
+
+    #[test]
+    fn default_language_first_and_arabic_rtl() {
+        let c = config("title: T\nbase_url: https://example.org/kb\ndefault_language: fr\nlanguages:\n  - {code: ar, name: A}\n  - {code: fr, name: F}\n").unwrap();
+        assert_eq!(c.languages[0].lang.as_str(), "fr");
+        assert_eq!(c.languages[1].direction, Direction::Rtl);
+        assert_eq!(c.base_path, "/kb/");
+        assert_eq!(
+            c.page_url(&Lang::new("fr"), &PageKey::new("a/b")),
+            "/kb/fr/a/b/"
+        );
+        assert_eq!(c.absolute("/kb/fr/"), "https://example.org/kb/fr/");
+    }
+
+    #[test]
+    fn bad_default_language_is_located() {
+        let errors = config("title: T\nbase_url: https://e.org/\ndefault_language: de\nlanguages:\n  - {code: en, name: E}\n").unwrap_err();
+        let d = errors.into_sorted();
+        assert_eq!((d[0].line, d[0].column), (3, 1));
+    }
+}

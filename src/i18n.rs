@@ -1,0 +1,153 @@
+//! Interface strings: one Fluent file per language, `i18n/<lang>.ftl`.
+//!
+//! Fluent selects plural forms with CLDR's rules (through intl_pluralrules),
+//! so Arabic gets its six categories and French counts 0 as singular. A
+//! string missing in a language falls back to the default language's and is
+//! reported as a warning, so a half-translated site still builds.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, LineIndex};
+use crate::model::Lang;
+
+pub struct Strings {
+    default: Lang,
+    bundles: BTreeMap<Lang, Bundle>,
+}
+
+struct Bundle {
+    fluent: FluentBundle<FluentResource>,
+    /// Message ids: Fluent bundles cannot list their messages.
+    ids: BTreeSet<String>,
+}
+
+/// Path of a language's strings, relative to the site root.
+pub fn file_of(lang: &Lang) -> PathBuf {
+    Path::new("i18n").join(format!("{lang}.ftl"))
+}
+
+impl Strings {
+    pub fn load(config: &Config) -> (Strings, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let mut bundles = BTreeMap::new();
+        for language in &config.languages {
+            let lang = &language.lang;
+            let path = file_of(lang);
+            let text = match std::fs::read(config.root.join(&path)) {
+                Ok(bytes) => crate::load::decode(&path, bytes)
+                    .map_err(|d| diags.push(d))
+                    .unwrap_or_default(),
+                Err(_) if lang != &config.default_lang => {
+                    diags.push(Diagnostic::warning(
+                        &path,
+                        (1, 1),
+                        format!(
+                            "no interface strings for `{lang}`: the {} strings are used",
+                            config.default_lang
+                        ),
+                    ));
+                    String::new()
+                }
+                Err(e) => {
+                    diags.push(Diagnostic::error(
+                        &path,
+                        (1, 1),
+                        format!("cannot read the interface strings: {e}"),
+                    ));
+                    String::new()
+                }
+            };
+            bundles.insert(lang.clone(), bundle(lang, &path, text, &mut diags));
+        }
+        let strings = Strings {
+            default: config.default_lang.clone(),
+            bundles,
+        };
+        strings.report_missing(&mut diags);
+        (strings, diags)
+    }
+
+    /// The string `id` in `lang`, else in the default language.
+    pub fn format(&self, lang: &Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        [lang, &self.default].into_iter().find_map(|lang| {
+            let bundle = &self.bundles.get(lang)?.fluent;
+            let pattern = bundle.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            Some(
+                bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned(),
+            )
+        })
+    }
+
+    pub fn has(&self, lang: &Lang, id: &str) -> bool {
+        self.bundles.get(lang).is_some_and(|b| b.ids.contains(id))
+    }
+
+    /// Message ids of a language, sorted.
+    pub fn ids(&self, lang: &Lang) -> BTreeSet<String> {
+        self.bundles
+            .get(lang)
+            .map(|b| b.ids.clone())
+            .unwrap_or_default()
+    }
+
+    fn report_missing(&self, diags: &mut Diagnostics) {
+        let reference = self.ids(&self.default);
+        for lang in self.bundles.keys().filter(|l| **l != self.default) {
+            if self.bundles[lang].ids.is_empty() {
+                continue; // Already reported: the whole file is missing.
+            }
+            for id in reference.iter().filter(|id| !self.has(lang, id)) {
+                let message = format!(
+                    "interface string `{id}` is missing: the {} text is used",
+                    self.default
+                );
+                diags.push(Diagnostic::warning(file_of(lang), (1, 1), message));
+            }
+        }
+    }
+}
+
+fn bundle(lang: &Lang, path: &Path, text: String, diags: &mut Diagnostics) -> Bundle {
+    let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Isolation marks (U+2068/U+2069) are for plain-text UIs; the theme
+    // isolates with `<bdi>` and `dir` where it matters.
+    bundle.set_use_isolating(false);
+    let lines = LineIndex::new(&text);
+    let resource = match FluentResource::try_new(text.clone()) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for error in errors {
+                let position = lines.position(&text, error.pos.start);
+                diags.push(Diagnostic::error(path, position, error.kind.to_string()));
+            }
+            resource
+        }
+    };
+    let ids = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    if let Err(errors) = bundle.add_resource(resource) {
+        for error in errors {
+            diags.push(Diagnostic::error(path, (1, 1), error.to_string()));
+        }
+    }
+    Bundle {
+        fluent: bundle,
+        ids,
+    }
+}

@@ -1,0 +1,123 @@
+//! Signpost builds a multilingual static site from a folder of Markdown
+//! pages.
+//!
+//! # Stages
+//!
+//! [`build`] runs these in order; each hands plain values to the next:
+//!
+//! 1. [`load`]: find and read the files under `content/`, `static/` and the
+//!    theme ([`config`] and [`i18n`] read `signpost.yaml` and `i18n/`).
+//! 2. [`parse`]: front matter and Markdown of each page, in parallel.
+//! 3. [`validate`]: checks across files (URLs, links, anchors, navigation).
+//! 4. [`render`]: every page in every language through the templates.
+//! 5. index: the search index (to come).
+//! 6. [`write`]: the staged output replaces the previous site, only if
+//!    nothing failed.
+//!
+//! Problems are [`diag::Diagnostic`]s, collected from every stage and
+//! reported together; any error stops the build before the output is
+//! touched.
+
+pub mod config;
+pub mod diag;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod serve;
+pub mod validate;
+pub mod write;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use diag::{Diagnostic, Diagnostics};
+
+/// What `signpost build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `ROOT/public`.
+    pub output: Option<PathBuf>,
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct Built {
+    pub output: PathBuf,
+    /// Pages written, in all languages.
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Debug)]
+pub enum Failure {
+    /// The content has errors (exit code 1). Sorted, warnings included.
+    Content(Vec<Diagnostic>),
+    /// The output could not be written (exit code 2).
+    Io(anyhow::Error),
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(diags: Diagnostics) -> Self {
+        Failure::Content(diags.into_sorted())
+    }
+}
+
+/// Builds the site: load → parse → validate → render → write.
+pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
+    let config = config::load(&options.root, options.output.clone())?;
+    let mut diags = Diagnostics::new();
+
+    let (sources, found) = load::discover(&config);
+    diags.extend(found);
+    let (strings, found) = i18n::Strings::load(&config);
+    diags.extend(found);
+    let (templates, found) = render::Templates::load(&config);
+    diags.extend(found);
+
+    let (pages, found) = parse::pages(&config, sources.pages);
+    diags.extend(found);
+
+    let (site, found) = validate::site(&config, pages);
+    diags.extend(found);
+
+    let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
+        return Err(diags.into());
+    };
+
+    let staging = write::Staging::create(&config.output).map_err(|e| {
+        Failure::Io(anyhow::anyhow!(
+            "cannot create the staging folder beside {}: {e}",
+            config.output.display()
+        ))
+    })?;
+    diags.extend(staging.copy(&sources.assets));
+    diags.extend(render::site(
+        &config,
+        &site,
+        &templates,
+        &Arc::new(strings),
+        &staging,
+    ));
+    if diags.has_errors() {
+        return Err(diags.into());
+    }
+    staging.commit().map_err(|e| {
+        Failure::Io(anyhow::anyhow!(
+            "cannot move the new site into {}: {e}",
+            config.output.display()
+        ))
+    })?;
+
+    let pages = config
+        .langs()
+        .map(|lang| site.keys_for(lang, &config.default_lang).len())
+        .sum();
+    Ok(Built {
+        output: config.output,
+        pages,
+        warnings: diags.into_sorted(),
+    })
+}

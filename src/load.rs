@@ -1,0 +1,291 @@
+//! Stage 1, load: find the site's files with walkdir and read them. Reports
+//! files that cannot be part of the site (invalid UTF-8, undeclared language
+//! folders, symbolic links leading outside the site) and goes on.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, LineIndex};
+use crate::model::{Lang, PageKey};
+
+/// Folders nested deeper than this are reported, not followed.
+const MAX_DEPTH: usize = 32;
+
+/// A Markdown file, read and decoded.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    pub lang: Lang,
+    pub key: PageKey,
+    pub is_section: bool,
+    /// UTF-8, byte-order mark removed, line endings `\n`.
+    pub text: String,
+}
+
+/// A file copied as it is into the output (images, PDFs, CSS).
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Relative to the output folder.
+    pub target: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub pages: Vec<SourceFile>,
+    pub assets: Vec<Asset>,
+}
+
+/// Everything under `content/` plus the theme's and the site's `static/`.
+pub fn discover(config: &Config) -> (Sources, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let mut sources = Sources::default();
+    let content = config.content_dir();
+    let root = canonical_root(&config.root);
+
+    let entries = match std::fs::read_dir(&content) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "content",
+                (1, 1),
+                format!("cannot read the content folder: {e}"),
+            ));
+            return (sources, diags);
+        }
+    };
+    let mut top: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    top.sort();
+    for dir in top {
+        let name = file_name(&dir);
+        let rel = relative(&config.root, &dir);
+        if name.starts_with('.') {
+            continue;
+        }
+        if !dir.is_dir() {
+            if name.ends_with(".md") {
+                diags.push(Diagnostic::error(
+                    rel,
+                    (1, 1),
+                    "a page must be inside a language folder such as `content/en/`",
+                ));
+            }
+            continue;
+        }
+        let lang = Lang::new(&name);
+        if config.language(&lang).is_none() {
+            diags.push(Diagnostic::error(
+                rel,
+                (1, 1),
+                format!("folder `{name}` is not a language declared in signpost.yaml"),
+            ));
+            continue;
+        }
+        walk_language(config, &root, &dir, &lang, &mut sources, &mut diags);
+    }
+
+    // Site files override the theme's: copy the theme's first.
+    for static_dir in [
+        config.theme_dir().join("static"),
+        config.root.join("static"),
+    ] {
+        if static_dir.is_dir() {
+            collect_static(config, &root, &static_dir, &mut sources, &mut diags);
+        }
+    }
+    (sources, diags)
+}
+
+fn walk_language(
+    config: &Config,
+    root: &Path,
+    dir: &Path,
+    lang: &Lang,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) {
+    for (path, inner) in walk(config, root, dir, diags) {
+        let rel = relative(&config.root, &path);
+        match PageKey::from_file(&inner) {
+            Some((key, is_section)) => match read_text(&config.root, &rel) {
+                Ok(text) => sources.pages.push(SourceFile {
+                    path: rel,
+                    lang: lang.clone(),
+                    key,
+                    is_section,
+                    text,
+                }),
+                Err(d) => diags.push(d),
+            },
+            None => sources.assets.push(Asset {
+                source: path,
+                target: Path::new(lang.as_str()).join(&inner),
+            }),
+        }
+    }
+}
+
+fn collect_static(
+    config: &Config,
+    root: &Path,
+    dir: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) {
+    for (path, inner) in walk(config, root, dir, diags) {
+        sources.assets.push(Asset {
+            source: path,
+            target: PathBuf::from(inner),
+        });
+    }
+}
+
+/// The files below `dir` in name order, each with its path relative to
+/// `dir` (forward slashes). Hidden files are skipped; symbolic links are
+/// followed only when they stay inside the site.
+fn walk(
+    config: &Config,
+    root: &Path,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(false)
+        .max_depth(MAX_DEPTH)
+        .sort_by_file_name()
+        .into_iter();
+    for entry in
+        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| relative(&config.root, p))
+                    .unwrap_or_default();
+                diags.push(Diagnostic::error(
+                    path,
+                    (1, 1),
+                    format!(
+                        "cannot read: {}",
+                        e.io_error().map_or(e.to_string(), |io| io.to_string())
+                    ),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let rel = relative(&config.root, path);
+        if entry.depth() == MAX_DEPTH && entry.file_type().is_dir() {
+            diags.push(Diagnostic::error(
+                rel,
+                (1, 1),
+                format!("folders nested more than {MAX_DEPTH} deep are not read"),
+            ));
+            continue;
+        }
+        let is_file = if entry.path_is_symlink() {
+            match std::fs::canonicalize(path) {
+                Ok(target) if target.starts_with(root) => target.is_file(),
+                Ok(_) => {
+                    diags.push(Diagnostic::error(
+                        rel,
+                        (1, 1),
+                        "symbolic link leads outside the site",
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(Diagnostic::error(
+                        rel,
+                        (1, 1),
+                        format!("broken symbolic link: {e}"),
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            entry.file_type().is_file()
+        };
+        if is_file {
+            let inner = path
+                .strip_prefix(dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.push((path.to_path_buf(), inner));
+        }
+    }
+    files
+}
+
+/// Reads a text file of the site (path relative to the root).
+pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    match std::fs::read(root.join(rel)) {
+        Ok(bytes) => decode(rel, bytes),
+        Err(e) => Err(Diagnostic::error(rel, (1, 1), format!("cannot read: {e}"))),
+    }
+}
+
+/// UTF-8 with the byte-order mark removed and `\r\n` turned into `\n`, so
+/// that every later stage sees one kind of text. Invalid UTF-8 is reported at
+/// the first bad byte.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // The valid prefix is UTF-8 by construction.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let position = LineIndex::new(prefix).position(prefix, prefix.len());
+        Diagnostic::error(
+            path,
+            position,
+            "invalid UTF-8: the file must be saved as UTF-8",
+        )
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
+
+fn canonical_root(root: &Path) -> PathBuf {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `path` relative to the site root, for diagnostics.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_strips_bom_and_crlf() {
+        let text = decode(Path::new("a.md"), b"\xef\xbb\xbfa\r\nb\r\n".to_vec()).unwrap();
+        assert_eq!(text, "a\nb\n");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let d = decode(Path::new("a.md"), b"ok\nab\xffc".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (2, 3));
+    }
+}

@@ -1,0 +1,215 @@
+//! Plain data shared by the stages: languages, pages, the site. No I/O here.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::parse::Document;
+use crate::parse::front_matter::FrontMatter;
+
+/// A language code as declared in `signpost.yaml` (`en`, `fr`, `es`, `ar`, `pt-BR`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Lang(String);
+
+impl Lang {
+    pub fn new(code: impl Into<String>) -> Self {
+        Lang(code.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Scripts written right to left, by primary language subtag, as mdBook's
+    /// `TextDirection::from_lang_code` does.
+    pub fn default_direction(&self) -> Direction {
+        let primary = self
+            .0
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        const RTL: &[&str] = &[
+            "ar", "arc", "ckb", "dv", "fa", "ha", "he", "khw", "ks", "ku", "ps", "sd", "ug", "ur",
+            "yi",
+        ];
+        if RTL.contains(&primary.as_str()) {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// A page's identity across languages: its path inside the language folder,
+/// without extension, `_index` removed. The home page is the empty key.
+/// `content/fr/guidance/assess-and-plan.md` and its English original share
+/// the key `guidance/assess-and-plan`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct PageKey(String);
+
+impl PageKey {
+    pub fn new(key: impl Into<String>) -> Self {
+        PageKey(key.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_home(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The key of the section that holds this page (`guidance` for
+    /// `guidance/assess-and-plan`), or `None` for the home page.
+    pub fn parent(&self) -> Option<PageKey> {
+        if self.is_home() {
+            return None;
+        }
+        Some(PageKey(
+            self.0
+                .rsplit_once('/')
+                .map_or("", |(dir, _)| dir)
+                .to_string(),
+        ))
+    }
+
+    /// The key of a content file, from its path inside the language folder
+    /// (`guidance/_index.md` → `guidance`), and whether it is a section
+    /// index. `None` for anything that is not a Markdown file.
+    pub fn from_file(rel: &str) -> Option<(PageKey, bool)> {
+        let rel = rel.trim_start_matches("./");
+        let stem = rel.strip_suffix(".md")?;
+        if stem.is_empty() || stem.ends_with('/') {
+            return None;
+        }
+        let (key, is_section) = match stem.rsplit_once('/') {
+            Some((dir, "_index")) => (dir, true),
+            None if stem == "_index" => ("", true),
+            _ => (stem, false),
+        };
+        Some((PageKey(key.to_string()), is_section))
+    }
+
+    /// Path of the page's folder in the output, below the language folder.
+    pub fn output_dir(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One Markdown file after parsing.
+#[derive(Debug)]
+pub struct Page {
+    /// Relative to the site root, for diagnostics.
+    pub source: PathBuf,
+    pub lang: Lang,
+    pub key: PageKey,
+    /// An `_index.md`: a section that lists its pages.
+    pub is_section: bool,
+    pub front: FrontMatter,
+    pub doc: Document,
+}
+
+/// All pages, by language, then key.
+#[derive(Debug, Default)]
+pub struct Site {
+    pub pages: BTreeMap<Lang, BTreeMap<PageKey, Page>>,
+}
+
+impl Site {
+    pub fn page(&self, lang: &Lang, key: &PageKey) -> Option<&Page> {
+        self.pages.get(lang)?.get(key)
+    }
+
+    /// The version a reader of `lang` sees: the translation if there is one,
+    /// else the default language's text (shown with a notice).
+    pub fn page_for(&self, lang: &Lang, default: &Lang, key: &PageKey) -> Option<(&Page, bool)> {
+        if let Some(page) = self.page(lang, key) {
+            return Some((page, false));
+        }
+        self.page(default, key).map(|page| (page, true))
+    }
+
+    /// Every key built in `lang`'s site: its own pages plus the default
+    /// language's, in key order.
+    pub fn keys_for(&self, lang: &Lang, default: &Lang) -> Vec<&PageKey> {
+        let mut keys: Vec<&PageKey> = self
+            .pages
+            .get(lang)
+            .into_iter()
+            .flat_map(|p| p.keys())
+            .collect();
+        if lang != default {
+            keys.extend(self.pages.get(default).into_iter().flat_map(|p| p.keys()));
+            keys.sort();
+            keys.dedup();
+        }
+        keys
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_is_right_to_left() {
+        assert_eq!(Lang::new("ar").default_direction(), Direction::Rtl);
+        assert_eq!(Lang::new("fa-IR").default_direction(), Direction::Rtl);
+        assert_eq!(Lang::new("fr").default_direction(), Direction::Ltr);
+    }
+
+    #[test]
+    fn parent_keys() {
+        assert_eq!(
+            PageKey::new("guidance/a").parent(),
+            Some(PageKey::new("guidance"))
+        );
+        assert_eq!(PageKey::new("about").parent(), Some(PageKey::new("")));
+        assert_eq!(PageKey::new("").parent(), None);
+    }
+
+    #[test]
+    fn keys_from_files() {
+        assert_eq!(
+            PageKey::from_file("_index.md"),
+            Some((PageKey::new(""), true))
+        );
+        assert_eq!(
+            PageKey::from_file("guidance/_index.md"),
+            Some((PageKey::new("guidance"), true))
+        );
+        assert_eq!(
+            PageKey::from_file("guidance/a.md"),
+            Some((PageKey::new("guidance/a"), false))
+        );
+        assert_eq!(PageKey::from_file("a.png"), None);
+    }
+}

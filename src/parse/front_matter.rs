@@ -1,0 +1,107 @@
+//! YAML front matter between `---` lines at the top of a Markdown file.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Diagnostic, Diagnostics, yaml_error};
+
+/// What an author may write at the top of a page. Unknown keys are errors,
+/// so a misspelt `sumary` is caught rather than silently ignored.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// One or two sentences: shown first, and used as meta description.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Position in its section; pages without come last, then by title.
+    #[serde(default)]
+    pub order: Option<i64>,
+    /// Left out of the build.
+    #[serde(default)]
+    pub draft: bool,
+    /// Who the page is for: `implementing-agencies`, `governments`, `donors`.
+    #[serde(default)]
+    pub audience: Vec<String>,
+    /// A short label shown above the title and in navigation ("Step 1").
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Each `##` section becomes a collapsible block.
+    #[serde(default)]
+    pub collapsible: bool,
+    /// Template to render with, instead of `page.html` / `section.html`.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Date of the last meaningful change (`2026-11-23`), for the sitemap.
+    #[serde(default)]
+    pub updated: Option<String>,
+}
+
+/// A file cut into its front matter and its Markdown body.
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// Line of the file where the YAML starts.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Err(Diagnostic::error(
+            path,
+            (1, 1),
+            "missing front matter: start the file with a line `---`, then `title: ...`, then `---`",
+        ));
+    };
+    let start = 4;
+    let mut offset = start;
+    for line in rest.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            let body_offset = offset + line.len();
+            return Ok(Split {
+                yaml: &text[start..offset],
+                yaml_line: 2,
+                body: &text[body_offset..],
+                body_offset,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        path,
+        (1, 1),
+        "front matter is not closed: add a line `---` after it",
+    ))
+}
+
+/// The front matter, or `None` after reporting why it cannot be read.
+pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<FrontMatter> {
+    if split.yaml.trim().is_empty() {
+        diags.push(Diagnostic::error(
+            path,
+            (1, 1),
+            "missing field `title` in the front matter",
+        ));
+        return None;
+    }
+    match serde_yaml::from_str::<FrontMatter>(split.yaml) {
+        Ok(front) if front.title.trim().is_empty() => {
+            let line = split
+                .yaml
+                .lines()
+                .position(|l| l.starts_with("title"))
+                .map_or(1, |i| i + split.yaml_line);
+            diags.push(Diagnostic::error(path, (line, 1), "`title` is empty"));
+            None
+        }
+        Ok(front) => Some(front),
+        Err(e) => {
+            diags.push(yaml_error(path, &e, split.yaml_line));
+            None
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! What a template sees: plain serialisable structs built from the site for
+//! one page in one language. Templates get URLs ready to use and text ready
+//! to show, so they hold no logic about languages or fallbacks.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::model::{Lang, Page, PageKey, Site};
+use crate::parse::markdown::{Document, Footnote, LINK_PLACEHOLDER, Section};
+
+#[derive(Serialize)]
+pub struct PageContext<'a> {
+    /// The reader's language and its direction.
+    pub lang: &'a str,
+    pub dir: &'static str,
+    pub site: SiteContext<'a>,
+    pub page: PageView<'a>,
+    /// One entry per language: where this page is in it.
+    pub languages: Vec<LanguageLink<'a>>,
+    /// `hreflang` alternates: real translations only, never fallbacks.
+    pub alternates: Vec<Alternate>,
+    pub nav: Vec<NavItem<'a>>,
+    pub prev: Option<NavItem<'a>>,
+    pub next: Option<NavItem<'a>>,
+    /// For sections: their pages, by `order` then title.
+    pub children: Vec<NavItem<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SiteContext<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub base_path: &'a str,
+    pub home: String,
+    pub default_lang: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    pub key: &'a str,
+    pub title: &'a str,
+    pub summary: Option<&'a str>,
+    pub label: Option<&'a str>,
+    pub url: String,
+    pub canonical: String,
+    pub is_home: bool,
+    pub is_section: bool,
+    pub collapsible: bool,
+    #[serde(skip)]
+    pub template: Option<&'a str>,
+    pub audience: &'a [String],
+    /// Shown in the default language because it is not translated yet.
+    pub fallback: bool,
+    /// Language and direction of the text (differs from the reader's in a
+    /// fallback).
+    pub content_lang: &'a str,
+    pub content_dir: &'static str,
+    /// Native name of the text's language, for the fallback notice.
+    pub content_language_name: &'a str,
+    pub intro: String,
+    pub sections: Vec<Section>,
+    pub footnotes: Vec<Footnote>,
+}
+
+#[derive(Serialize)]
+pub struct LanguageLink<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub dir: &'static str,
+    pub url: String,
+    pub current: bool,
+    pub translated: bool,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NavItem<'a> {
+    pub title: &'a str,
+    pub label: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub url: String,
+    pub current: bool,
+    /// Shown in the default language (lang attribute needed).
+    pub fallback: bool,
+    pub content_lang: &'a str,
+}
+
+impl PageContext<'_> {
+    /// The template the author asked for in the front matter.
+    pub fn page_template(&self) -> Option<&str> {
+        self.page.template
+    }
+}
+
+/// Context of the root language chooser and the 404 page, which belong to
+/// no one language.
+#[derive(Serialize)]
+pub struct RootContext<'a> {
+    pub lang: &'a str,
+    pub dir: &'static str,
+    pub site: SiteContext<'a>,
+    pub languages: Vec<LanguageLink<'a>>,
+}
+
+impl<'a> RootContext<'a> {
+    pub fn new(config: &'a Config, site: &Site) -> Self {
+        let home = PageKey::new("");
+        let default = config
+            .language(&config.default_lang)
+            .expect("the default language is declared");
+        RootContext {
+            lang: config.default_lang.as_str(),
+            dir: default.direction.as_str(),
+            site: SiteContext {
+                title: &default.title,
+                description: config.description.as_deref(),
+                base_path: &config.base_path,
+                home: config.page_url(&config.default_lang, &home),
+                default_lang: config.default_lang.as_str(),
+            },
+            languages: config
+                .languages
+                .iter()
+                .map(|l| LanguageLink {
+                    code: l.lang.as_str(),
+                    name: &l.name,
+                    dir: l.direction.as_str(),
+                    url: config.page_url(&l.lang, &home),
+                    current: l.lang == config.default_lang,
+                    translated: site.page(&l.lang, &home).is_some(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Builds contexts for one language of the site.
+pub struct ContextBuilder<'a> {
+    pub config: &'a Config,
+    pub site: &'a Site,
+    pub lang: &'a Lang,
+    /// Section key → its pages, sorted.
+    pub children: &'a std::collections::BTreeMap<PageKey, Vec<&'a PageKey>>,
+}
+
+impl<'a> ContextBuilder<'a> {
+    pub fn page(&self, key: &'a PageKey) -> Option<PageContext<'a>> {
+        let config = self.config;
+        let (page, fallback) = self.site.page_for(self.lang, &config.default_lang, key)?;
+        let language = config.language(self.lang)?;
+        let content_language = config.language(&page.lang)?;
+        let url = config.page_url(self.lang, key);
+        // A fallback's canonical page is the original it repeats.
+        let canonical = config.absolute(&config.page_url(&page.lang, key));
+        let doc = self.fill_links(&page.doc, page);
+        let nav = self.nav(key);
+        let position = nav.iter().position(|item| item.current);
+        Some(PageContext {
+            lang: self.lang.as_str(),
+            dir: language.direction.as_str(),
+            site: SiteContext {
+                title: &language.title,
+                description: config.description.as_deref(),
+                base_path: &config.base_path,
+                home: config.page_url(self.lang, &PageKey::new("")),
+                default_lang: config.default_lang.as_str(),
+            },
+            page: PageView {
+                key: key.as_str(),
+                title: &page.front.title,
+                summary: page.front.summary.as_deref(),
+                label: page.front.label.as_deref(),
+                url,
+                canonical,
+                is_home: key.is_home(),
+                is_section: page.is_section,
+                collapsible: page.front.collapsible,
+                template: page.front.template.as_deref(),
+                audience: &page.front.audience,
+                fallback,
+                content_lang: page.lang.as_str(),
+                content_dir: content_language.direction.as_str(),
+                content_language_name: &content_language.name,
+                intro: doc.intro,
+                sections: doc.sections,
+                footnotes: doc.footnotes,
+            },
+            languages: self.languages(key),
+            alternates: self.alternates(key),
+            prev: position
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| nav[i].clone()),
+            next: position.and_then(|i| nav.get(i + 1)).cloned(),
+            nav,
+            children: self
+                .children
+                .get(key)
+                .map(|keys| keys.iter().filter_map(|k| self.item(k, key)).collect())
+                .unwrap_or_default(),
+        })
+    }
+
+    fn item(&self, key: &'a PageKey, current: &PageKey) -> Option<NavItem<'a>> {
+        let (page, fallback) = self
+            .site
+            .page_for(self.lang, &self.config.default_lang, key)?;
+        Some(NavItem {
+            title: &page.front.title,
+            label: page.front.label.as_deref(),
+            summary: page.front.summary.as_deref(),
+            url: self.config.page_url(self.lang, key),
+            current: key == current,
+            fallback,
+            content_lang: page.lang.as_str(),
+        })
+    }
+
+    fn nav(&self, current: &PageKey) -> Vec<NavItem<'a>> {
+        self.config
+            .navigation
+            .iter()
+            .filter_map(|entry| self.item(&entry.key, current))
+            .collect()
+    }
+
+    fn languages(&self, key: &PageKey) -> Vec<LanguageLink<'a>> {
+        let config = self.config;
+        config
+            .languages
+            .iter()
+            .map(|language| {
+                let built = self
+                    .site
+                    .page_for(&language.lang, &config.default_lang, key)
+                    .is_some();
+                let target = if built { key.clone() } else { PageKey::new("") };
+                LanguageLink {
+                    code: language.lang.as_str(),
+                    name: &language.name,
+                    dir: language.direction.as_str(),
+                    url: config.page_url(&language.lang, &target),
+                    current: &language.lang == self.lang,
+                    translated: self.site.page(&language.lang, key).is_some(),
+                }
+            })
+            .collect()
+    }
+
+    fn alternates(&self, key: &PageKey) -> Vec<Alternate> {
+        alternates(self.config, self.site, key)
+    }
+
+    /// The document with each link placeholder replaced by its URL in the
+    /// reader's language.
+    fn fill_links(&self, doc: &Document, page: &Page) -> Document {
+        let fill =
+            |html: &str| fill_links(html, page, |target| self.config.page_url(self.lang, target));
+        Document {
+            intro: fill(&doc.intro),
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| Section {
+                    title: fill(&s.title),
+                    body: fill(&s.body),
+                    ..s.clone()
+                })
+                .collect(),
+            footnotes: doc
+                .footnotes
+                .iter()
+                .map(|f| Footnote {
+                    html: fill(&f.html),
+                    ..f.clone()
+                })
+                .collect(),
+            ..Document::default()
+        }
+    }
+}
+
+/// Translations of a page for `hreflang`, plus `x-default`.
+pub fn alternates(config: &Config, site: &Site, key: &PageKey) -> Vec<Alternate> {
+    let mut alternates: Vec<Alternate> = config
+        .langs()
+        .filter(|lang| site.page(lang, key).is_some())
+        .map(|lang| Alternate {
+            hreflang: lang.to_string(),
+            href: config.absolute(&config.page_url(lang, key)),
+        })
+        .collect();
+    if site.page(&config.default_lang, key).is_some() {
+        alternates.push(Alternate {
+            hreflang: "x-default".to_string(),
+            href: config.absolute(&config.page_url(&config.default_lang, key)),
+        });
+    }
+    alternates
+}
+
+fn fill_links(html: &str, page: &Page, url: impl Fn(&PageKey) -> String) -> String {
+    if !html.contains(LINK_PLACEHOLDER) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(i) = rest.find(LINK_PLACEHOLDER) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + LINK_PLACEHOLDER.len()..];
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let link = rest[..digits]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| page.doc.links.get(n));
+        match link {
+            Some(link) => {
+                if let Some(target) = &link.target {
+                    out.push_str(&url(target));
+                }
+                if let Some(anchor) = &link.anchor {
+                    out.push('#');
+                    out.push_str(anchor);
+                }
+            }
+            None => out.push_str(LINK_PLACEHOLDER),
+        }
+        rest = &rest[digits..];
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,170 @@
+//! Stage 4, render: every page of every language through the Tera
+//! templates, in parallel, straight into the staging folder; then the files
+//! that tie the languages together (root language chooser, 404, sitemap,
+//! robots.txt).
+//!
+//! Each language's site holds every page: its own translations, and the
+//! default language's text (with a notice) where a translation is missing.
+
+mod context;
+mod sitemap;
+pub mod templates;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
+use crate::model::{Lang, PageKey, Site};
+use crate::write::Staging;
+use context::ContextBuilder;
+pub use templates::Templates;
+
+/// Renders the whole site into `staging`.
+pub fn site(
+    config: &Config,
+    site: &Site,
+    templates: &Templates,
+    strings: &Arc<Strings>,
+    staging: &Staging,
+) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    for lang in config.langs() {
+        let tera = templates.for_lang(strings, lang);
+        let children = children(config, site, lang);
+        let builder = ContextBuilder {
+            config,
+            site,
+            lang,
+            children: &children,
+        };
+        let keys = site.keys_for(lang, &config.default_lang);
+        let results: Vec<Diagnostic> = keys
+            .par_iter()
+            .filter_map(|key| page(&builder, &tera, templates, key, staging).err())
+            .collect();
+        diags.extend(results);
+    }
+    let default_tera = templates.for_lang(strings, &config.default_lang);
+    diags.extend(special_pages(
+        config,
+        site,
+        templates,
+        &default_tera,
+        staging,
+    ));
+    if let Err(d) = staging.write(
+        Path::new("sitemap.xml"),
+        sitemap::sitemap(config, site).as_bytes(),
+    ) {
+        diags.push(d);
+    }
+    if let Err(d) = staging.write(Path::new("robots.txt"), sitemap::robots(config).as_bytes()) {
+        diags.push(d);
+    }
+    diags
+}
+
+fn page(
+    builder: &ContextBuilder,
+    tera: &Tera,
+    templates: &Templates,
+    key: &PageKey,
+    staging: &Staging,
+) -> Result<(), Diagnostic> {
+    let Some(context) = builder.page(key) else {
+        return Ok(());
+    };
+    let template = template_for(templates, &context);
+    let html = render(tera, templates, &template, &context)?;
+    staging.write(&output_path(builder.lang, key), html.as_bytes())
+}
+
+fn template_for(templates: &Templates, context: &context::PageContext) -> String {
+    let page = &context.page;
+    let wanted = match () {
+        _ if page.is_home => "home.html",
+        _ if page.is_section => "section.html",
+        _ => "page.html",
+    };
+    let chosen = context.page_template().unwrap_or(wanted);
+    if templates.has(chosen) || chosen != "home.html" {
+        chosen.to_string()
+    } else {
+        "section.html".to_string()
+    }
+}
+
+fn render(
+    tera: &Tera,
+    templates: &Templates,
+    name: &str,
+    context: &impl Serialize,
+) -> Result<String, Diagnostic> {
+    let context =
+        Context::from_serialize(context).map_err(|e| templates.diagnostic(&e, Some(name)))?;
+    tera.render(name, &context)
+        .map_err(|e| templates.diagnostic(&e, Some(name)))
+}
+
+/// `<lang>/<key>/index.html`.
+pub fn output_path(lang: &Lang, key: &PageKey) -> PathBuf {
+    let mut path = PathBuf::from(lang.as_str());
+    if !key.is_home() {
+        path.push(key.output_dir());
+    }
+    path.join("index.html")
+}
+
+/// Each section's pages in a language, by `order`, then title.
+fn children<'a>(
+    config: &Config,
+    site: &'a Site,
+    lang: &Lang,
+) -> BTreeMap<PageKey, Vec<&'a PageKey>> {
+    let mut children: BTreeMap<PageKey, Vec<&PageKey>> = BTreeMap::new();
+    for key in site.keys_for(lang, &config.default_lang) {
+        if let Some(parent) = key.parent() {
+            children.entry(parent).or_default().push(key);
+        }
+    }
+    for keys in children.values_mut() {
+        keys.sort_by_cached_key(|key| {
+            let front = site
+                .page_for(lang, &config.default_lang, key)
+                .map(|(p, _)| &p.front);
+            (
+                front.and_then(|f| f.order).unwrap_or(i64::MAX),
+                front.map(|f| f.title.to_lowercase()).unwrap_or_default(),
+                key.as_str().to_string(),
+            )
+        });
+    }
+    children
+}
+
+/// The root `index.html` (a language chooser that works without
+/// JavaScript) and `404.html`.
+fn special_pages(
+    config: &Config,
+    site: &Site,
+    templates: &Templates,
+    tera: &Tera,
+    staging: &Staging,
+) -> Vec<Diagnostic> {
+    let context = context::RootContext::new(config, site);
+    [("root.html", "index.html"), ("404.html", "404.html")]
+        .into_iter()
+        .filter_map(|(template, output)| {
+            render(tera, templates, template, &context)
+                .and_then(|html| staging.write(Path::new(output), html.as_bytes()))
+                .err()
+        })
+        .collect()
+}

@@ -1,0 +1,135 @@
+//! `signpost serve`: the built site on 127.0.0.1, for authors. Never serves
+//! a file outside the output folder.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::Context as _;
+use tiny_http::{Header, Response, Server, StatusCode};
+
+use crate::BuildOptions;
+
+pub fn serve(_options: &BuildOptions, output: &Path, port: u16) -> anyhow::Result<()> {
+    let server = Server::http(("127.0.0.1", port))
+        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let root = std::fs::canonicalize(output)
+        .with_context(|| format!("cannot open {}", output.display()))?;
+    eprintln!(
+        "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+        output.display()
+    );
+    for request in server.incoming_requests() {
+        let response = respond(&root, request.url());
+        let _ = request.respond(response);
+    }
+    Ok(())
+}
+
+type Reply = Response<std::io::Cursor<Vec<u8>>>;
+
+fn respond(root: &Path, url: &str) -> Reply {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let Some(rel) = safe_relative(&percent_decode(path)) else {
+        return text(400, "bad path");
+    };
+    let mut file = root.join(&rel);
+    if file.is_dir() {
+        if !path.ends_with('/') {
+            let location = format!("{path}/");
+            return Response::from_data(Vec::new())
+                .with_status_code(301)
+                .with_header(header("Location", &location));
+        }
+        file = file.join("index.html");
+    }
+    // Symbolic links inside the output could still lead out of it.
+    match std::fs::canonicalize(&file) {
+        Ok(real) if real.starts_with(root) && real.is_file() => match std::fs::read(&real) {
+            Ok(bytes) => {
+                Response::from_data(bytes).with_header(header("Content-Type", content_type(&real)))
+            }
+            Err(_) => text(500, "cannot read file"),
+        },
+        _ => not_found(root),
+    }
+}
+
+fn not_found(root: &Path) -> Reply {
+    match std::fs::read(root.join("404.html")) {
+        Ok(bytes) => Response::from_data(bytes)
+            .with_status_code(StatusCode(404))
+            .with_header(header("Content-Type", "text/html; charset=utf-8")),
+        Err(_) => text(404, "not found"),
+    }
+}
+
+fn text(status: u16, body: &str) -> Reply {
+    Response::from_data(body.as_bytes().to_vec())
+        .with_status_code(StatusCode(status))
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+/// The request path as a relative path with no `..`, or `None`.
+fn safe_relative(path: &str) -> Option<PathBuf> {
+    let mut rel = PathBuf::new();
+    for component in Path::new(path.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => rel.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(rel)
+}
+
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| u8::from_str_radix(path.get(i + 1..i + 3)?, 16).ok())
+            .flatten();
+        if let Some(byte) = escaped {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "ico" => "image/x-icon",
+        "wasm" => "application/wasm",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_paths_that_climb() {
+        assert_eq!(safe_relative("/../etc/passwd"), None);
+        assert_eq!(safe_relative("/en/a/"), Some(PathBuf::from("en/a")));
+        assert_eq!(percent_decode("/%2e%2e/x"), "/../x");
+    }
+}

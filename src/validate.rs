@@ -1,0 +1,89 @@
+//! Stage 3, validate: checks that need more than one file. Pages are
+//! assembled into the [`Site`]; two files with the same URL, links to pages
+//! or anchors that do not exist and navigation entries that lead nowhere are
+//! reported, all of them, at their file, line and column.
+
+use std::collections::btree_map::Entry;
+use std::path::Path;
+
+use crate::config::{CONFIG_FILE, Config, locate};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Page, Site};
+
+pub fn site(config: &Config, mut pages: Vec<Page>) -> (Site, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let mut site = Site::default();
+    // Sorted so that, of two files with one URL, the same one is reported.
+    pages.sort_by(|a, b| a.source.cmp(&b.source));
+    for page in pages {
+        match site
+            .pages
+            .entry(page.lang.clone())
+            .or_default()
+            .entry(page.key.clone())
+        {
+            Entry::Vacant(slot) => {
+                slot.insert(page);
+            }
+            Entry::Occupied(first) => diags.push(Diagnostic::error(
+                &page.source,
+                (1, 1),
+                format!(
+                    "this page has the same URL, {}, as {}",
+                    config.page_url(&page.lang, &page.key),
+                    first.get().source.display()
+                ),
+            )),
+        }
+    }
+    for pages in site.pages.values() {
+        for page in pages.values() {
+            links(config, &site, page, &mut diags);
+        }
+    }
+    navigation(config, &site, &mut diags);
+    (site, diags)
+}
+
+fn links(config: &Config, site: &Site, page: &Page, diags: &mut Diagnostics) {
+    for link in &page.doc.links {
+        let target = match &link.target {
+            None => page,
+            Some(key) => match site.page_for(&page.lang, &config.default_lang, key) {
+                Some((target, _)) => target,
+                None => {
+                    diags.push(Diagnostic::error(
+                        &page.source,
+                        link.position,
+                        format!("link to a page that does not exist: `{}`", link.dest),
+                    ));
+                    continue;
+                }
+            },
+        };
+        let missing = link
+            .anchor
+            .as_ref()
+            .filter(|a| !a.is_empty() && !target.doc.anchors.contains(*a));
+        if let Some(anchor) = missing {
+            let message = format!(
+                "link to an anchor that does not exist: `#{anchor}` in {}",
+                target.source.display()
+            );
+            diags.push(Diagnostic::error(&page.source, link.position, message));
+        }
+    }
+}
+
+fn navigation(config: &Config, site: &Site, diags: &mut Diagnostics) {
+    for entry in &config.navigation {
+        if site.page(&config.default_lang, &entry.key).is_none() {
+            let position = locate(&config.text, &entry.file);
+            let message = format!(
+                "navigation entry `{}` is not a page in content/{}/",
+                entry.file, config.default_lang
+            );
+            diags.push(Diagnostic::error(Path::new(CONFIG_FILE), position, message));
+        }
+    }
+}
