@@ -11,7 +11,7 @@
 //! 3. [`validate`]: checks across files (URLs, links, anchors, navigation).
 //! 4. [`render`]: every page in every language through the templates.
 //! 5. index: the search index (to come).
-//! 6. [`write`]: the staged output replaces the previous site, only if
+//! 6. [`write`](mod@write): the staged output replaces the previous site, only if
 //!    nothing failed.
 //!
 //! Problems are [`diag::Diagnostic`]s, collected from every stage and

@@ -3,14 +3,17 @@
 //! or anchors that do not exist and navigation entries that lead nowhere are
 //! reported, all of them, at their file, line and column.
 
+use std::collections::BTreeSet;
 use std::collections::btree_map::Entry;
 use std::path::Path;
 
 use crate::config::{CONFIG_FILE, Config, locate};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Page, Site};
+use crate::model::{Lang, Page, PageKey, Site};
+use crate::parse::Parsed;
 
-pub fn site(config: &Config, mut pages: Vec<Page>) -> (Site, Diagnostics) {
+pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
+    let Parsed { mut pages, failed } = parsed;
     let mut diags = Diagnostics::new();
     let mut site = Site::default();
     // Sorted so that, of two files with one URL, the same one is reported.
@@ -38,19 +41,20 @@ pub fn site(config: &Config, mut pages: Vec<Page>) -> (Site, Diagnostics) {
     }
     for pages in site.pages.values() {
         for page in pages.values() {
-            links(config, &site, page, &mut diags);
+            links(config, &site, &failed, page, &mut diags);
         }
     }
     navigation(config, &site, &mut diags);
     (site, diags)
 }
 
-fn links(config: &Config, site: &Site, page: &Page, diags: &mut Diagnostics) {
+fn links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>, page: &Page, diags: &mut Diagnostics) {
     for link in &page.doc.links {
         let target = match &link.target {
             None => page,
             Some(key) => match site.page_for(&page.lang, &config.default_lang, key) {
                 Some((target, _)) => target,
+                None if failed.contains(&(page.lang.clone(), key.clone())) || failed.contains(&(config.default_lang.clone(), key.clone())) => continue,
                 None => {
                     diags.push(Diagnostic::error(
                         &page.source,

@@ -11,24 +11,37 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diag::{Diagnostics, LineIndex};
 use crate::load::SourceFile;
-use crate::model::Page;
+use std::collections::BTreeSet;
+
+use crate::model::{Lang, Page, PageKey};
 
 pub use markdown::Document;
 
+/// The parsed pages, and the pages that could not be parsed: links to those
+/// are not reported again, their own error says what is wrong.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub pages: Vec<Page>,
+    pub failed: BTreeSet<(Lang, PageKey)>,
+}
+
 /// Parses every source file in parallel. A file with errors is left out and
 /// its errors are returned with everyone else's; drafts are left out too.
-pub fn pages(config: &Config, sources: Vec<SourceFile>) -> (Vec<Page>, Diagnostics) {
-    let results: Vec<(Option<Page>, Diagnostics)> = sources
-        .into_par_iter()
-        .map(|source| page(config, source))
-        .collect();
-    let mut pages = Vec::with_capacity(results.len());
+pub fn pages(config: &Config, sources: Vec<SourceFile>) -> (Parsed, Diagnostics) {
+    let results: Vec<_> = sources.into_par_iter().map(|source| (source.lang.clone(), source.key.clone(), page(config, source))).collect();
+    let mut parsed = Parsed::default();
     let mut diags = Diagnostics::new();
-    for (page, page_diags) in results {
+    for (lang, key, (page, page_diags)) in results {
         diags.extend(page_diags);
-        pages.extend(page.filter(|p| !p.front.draft));
+        match page {
+            Some(page) if !page.front.draft => parsed.pages.push(page),
+            Some(_) => {}
+            None => {
+                parsed.failed.insert((lang, key));
+            }
+        }
     }
-    (pages, diags)
+    (parsed, diags)
 }
 
 fn page(config: &Config, source: SourceFile) -> (Option<Page>, Diagnostics) {

@@ -1,0 +1,79 @@
+//! Interface strings: CLDR plural forms in each language, and fallback to
+//! the default language with a warning.
+
+use signpost::config;
+use signpost::i18n::Strings;
+use signpost::model::Lang;
+
+use crate::support::{SiteTest, repo};
+
+fn bundled_strings() -> Strings {
+    let config = config::load(repo(), None).expect("bundled configuration");
+    let (strings, diags) = Strings::load(&config);
+    assert!(!diags.has_errors());
+    strings
+}
+
+fn count(strings: &Strings, lang: &str, id: &str, n: i64) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("count", n);
+    strings.format(&Lang::new(lang), id, Some(&args)).unwrap()
+}
+
+fn displaying(strings: &Strings, lang: &str, start: i64, end: i64, total: i64) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("start", start);
+    args.set("end", end);
+    args.set("total", total);
+    strings.format(&Lang::new(lang), "displaying", Some(&args)).unwrap()
+}
+
+#[test]
+fn resource_counts_are_grammatical() {
+    let s = bundled_strings();
+    let cases: &[(&str, i64, &str)] = &[
+        ("en", 1, "1 resource"),
+        ("en", 3, "3 resources"),
+        ("en", 0, "0 resources"),
+        ("fr", 0, "0 ressource"),
+        ("fr", 1, "1 ressource"),
+        ("fr", 3, "3 ressources"),
+        ("es", 1, "1 recurso"),
+        ("es", 3, "3 recursos"),
+        ("ar", 0, "لا توجد موارد"),
+        ("ar", 1, "مورد واحد"),
+        ("ar", 2, "موردان"),
+        ("ar", 3, "3 موارد"),
+        ("ar", 11, "11 موردًا"),
+        ("ar", 100, "100 مورد"),
+    ];
+    for (lang, n, expected) in cases {
+        assert_eq!(&count(&s, lang, "resource-count", *n), expected, "{lang} {n}");
+    }
+}
+
+#[test]
+fn displaying_counts_are_grammatical() {
+    let s = bundled_strings();
+    assert_eq!(displaying(&s, "en", 1, 10, 35), "Displaying 1 - 10 of 35");
+    assert_eq!(displaying(&s, "fr", 1, 10, 35), "Affichage de 1 à 10 sur 35");
+    assert_eq!(displaying(&s, "es", 1, 10, 35), "Mostrando 1 - 10 de 35");
+    // 35 is "many" in Arabic: the counted noun is singular, accusative.
+    assert_eq!(displaying(&s, "ar", 1, 10, 35), "عرض 1 - 10 من أصل 35 نتيجة");
+    assert_eq!(displaying(&s, "ar", 1, 5, 5), "عرض 1 - 5 من أصل 5 نتائج");
+}
+
+#[test]
+fn missing_string_falls_back_with_a_warning() {
+    let site = SiteTest::fixture("site/multilingual");
+    let fr = std::fs::read_to_string(site.root.join("i18n/fr.ftl")).unwrap();
+    let without_next: String = fr.lines().filter(|l| !l.starts_with("next =")).map(|l| format!("{l}\n")).collect();
+    site.write("i18n/fr.ftl", without_next);
+    let run = site.build();
+    assert!(run.stderr.contains("i18n/fr.ftl:1:1: warning: interface string `next` is missing: the en text is used"), "{}", run.stderr);
+    assert_eq!(run.code, 0, "a missing string is not an error");
+    // The French page's pager shows the English word, the rest stays French.
+    let page = site.page("fr/guide/one/index.html");
+    assert!(page.contains(r#"<span class="pager-dir">Next</span>"#), "{page}");
+    assert!(page.contains("Aller au contenu"));
+}

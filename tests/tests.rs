@@ -1,0 +1,9 @@
+//! Signpost's integration tests: one binary, a module per feature. Each test
+//! copies a fixture site from `tests/fixtures/` into a temporary folder and
+//! runs the real `signpost` command on it.
+
+mod support;
+
+mod build_output;
+mod errors;
+mod interface_strings;
