@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Rust: Debian's Chromium (the
 # browser tests drive it; nothing downloads a browser) and the Node packages
-# of tests/browser (playwright-core, axe-core) from the npm registry.
+# of tests/browser (playwright-core, axe-core, vnu-jar) from the npm registry,
+# and Java for the Nu Html Checker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
 command -v node >/dev/null || need+=(nodejs npm)
+command -v java >/dev/null || need+=(default-jre-headless)   # the Nu Html Checker
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq

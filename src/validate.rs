@@ -48,13 +48,23 @@ pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
     (site, diags)
 }
 
-fn links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>, page: &Page, diags: &mut Diagnostics) {
+fn links(
+    config: &Config,
+    site: &Site,
+    failed: &BTreeSet<(Lang, PageKey)>,
+    page: &Page,
+    diags: &mut Diagnostics,
+) {
     for link in &page.doc.links {
         let target = match &link.target {
             None => page,
             Some(key) => match site.page_for(&page.lang, &config.default_lang, key) {
                 Some((target, _)) => target,
-                None if failed.contains(&(page.lang.clone(), key.clone())) || failed.contains(&(config.default_lang.clone(), key.clone())) => continue,
+                None if failed.contains(&(page.lang.clone(), key.clone()))
+                    || failed.contains(&(config.default_lang.clone(), key.clone())) =>
+                {
+                    continue;
+                }
                 None => {
                     diags.push(Diagnostic::error(
                         &page.source,

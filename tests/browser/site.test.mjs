@@ -87,3 +87,15 @@ test("unknown pages get the 404 page", async () => {
   assert.match(await page.innerText("h1"), /not found/i);
   await page.close();
 });
+
+test("a link to a section opens it, without JavaScript", async () => {
+  const { context, close } = await browserContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${SITE}/fr/guidance/build-capacity/#how`);
+  const open = await page.locator("details.section").evaluateAll((ds) => ds.map((d) => d.open));
+  assert.deepEqual(open, [false, true, false, false, false]);
+  // Clicking a summary opens and closes its section.
+  await page.locator("details.section summary").first().click();
+  assert.equal(await page.locator("details.section").first().evaluate((d) => d.open), true);
+  await close();
+});

@@ -22,7 +22,6 @@ pub struct SiteTest {
 
 pub struct Run {
     pub code: i32,
-    pub stdout: String,
     pub stderr: String,
 }
 
@@ -40,7 +39,11 @@ impl SiteTest {
         for dir in ["content", "themes", "i18n"] {
             copy_dir(&repo().join(dir), &test.root.join(dir));
         }
-        std::fs::copy(repo().join("signpost.yaml"), test.root.join("signpost.yaml")).unwrap();
+        std::fs::copy(
+            repo().join("signpost.yaml"),
+            test.root.join("signpost.yaml"),
+        )
+        .unwrap();
         test
     }
 
@@ -69,10 +72,13 @@ impl SiteTest {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_signpost")).args(args).current_dir(&self.root).output().expect("run signpost");
+        let output = Command::new(env!("CARGO_BIN_EXE_signpost"))
+            .args(args)
+            .current_dir(&self.root)
+            .output()
+            .expect("run signpost");
         Run {
             code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         }
     }
@@ -87,7 +93,11 @@ impl SiteTest {
     /// `signpost build`, which must fail with content errors (exit 1).
     pub fn build_fails(&self) -> Run {
         let run = self.run(&["build"]);
-        assert_eq!(run.code, 1, "expected content errors, got exit {}:\n{}", run.code, run.stderr);
+        assert_eq!(
+            run.code, 1,
+            "expected content errors, got exit {}:\n{}",
+            run.code, run.stderr
+        );
         run
     }
 
@@ -105,7 +115,11 @@ impl SiteTest {
 impl Run {
     /// Diagnostics without the closing summary line.
     pub fn diagnostics(&self) -> String {
-        self.stderr.lines().filter(|l| !l.starts_with("build failed:")).collect::<Vec<_>>().join("\n")
+        self.stderr
+            .lines()
+            .filter(|l| !l.starts_with("build failed:"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -139,7 +153,16 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files

@@ -1,0 +1,1058 @@
+#!/usr/bin/env python3
+"""Generate a synthetic multilingual site for the build benchmark.
+
+    python3 bench/generate.py --pages N --out DIR               # Signpost site
+    python3 bench/generate.py --pages N --out DIR --hugo        # Hugo site
+    python3 bench/generate.py --pages N --out DIR --hugo-out H  # both at once
+
+N pages per language (en, fr, es, ar), in sections of 100:
+content/<lang>/sNNN/_index.md and content/<lang>/sNNN/pNNNNN.md, plus each
+language's home page content/<lang>/_index.md. Every page exists in every
+language, at the same relative path, with the same structure (headings and
+their ids, lists, table, links, footnotes); only the words differ.
+
+Each page has about 1,000 words of Markdown: `##` headings (three of them
+with fixed ids: {#why}, {#how}, {#key-considerations}), `###` headings,
+bullet and numbered lists, sometimes a table, bold and emphasis, 3-6 links
+to other pages (relative `.md` paths for Signpost, some with an anchor that
+exists; absolute URLs such as /fr/s003/p00345/#how in the Hugo copy) and
+1-2 footnotes.
+
+Python 3 standard library only; deterministic (fixed seed, --seed to change).
+The Signpost site gets signpost.yaml and content/ only: the runner copies
+themes/ and i18n/. The Hugo site gets hugo.toml, content/, i18n/ and
+layouts/; the runner copies the theme's static files into static/.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+
+LANGS = ["en", "fr", "es", "ar"]
+SECTION_SIZE = 100
+FIXED_ANCHORS = ["why", "how", "key-considerations"]
+
+# ---------------------------------------------------------------------------
+# Vocabulary. Sentences are: [opener] subject verb object [complement].
+# Subjects are plural, verbs agree with them; everything is stored with a
+# lowercase first letter and capitalised at the start of a sentence.
+# `topics` and `settings` are parallel across languages (they make titles).
+# ---------------------------------------------------------------------------
+
+V = {}
+
+V["en"] = dict(
+    name="English",
+    site_title="Mental Health Integration Toolkit",
+    subjects=[
+        "community health workers", "primary care nurses", "general practitioners",
+        "district health teams", "clinical supervisors", "programme managers",
+        "midwives", "facility managers", "trained volunteers", "Ministry of Health staff",
+        "mental health focal points", "humanitarian partners", "local health authorities",
+        "peer support workers", "social workers", "pharmacists", "trainers",
+        "service user groups", "monitoring officers", "referral coordinators",
+    ],
+    verbs=[
+        "identify", "review", "strengthen", "document", "discuss", "plan", "support",
+        "assess", "monitor", "organise", "adapt", "update", "share", "prioritise",
+        "follow up on", "agree on", "improve", "protect", "explain", "record",
+    ],
+    objects=[
+        "referral pathways for people with depression",
+        "the supply of essential psychotropic medicines",
+        "follow-up visits for people with psychosis",
+        "confidential records of consultations",
+        "the list of priority conditions",
+        "supervision schedules for newly trained staff",
+        "the role of each member of the team",
+        "community awareness sessions",
+        "the needs of caregivers and families",
+        "screening for harmful alcohol use",
+        "the quality of first-line psychological support",
+        "indicators on the number of consultations",
+        "feedback from service users",
+        "the care plan agreed with each person",
+        "procedures for emergencies and suicide risk",
+        "the budget for training and supervision",
+        "links with community organisations",
+        "waiting times at the health centre",
+        "the privacy of every consultation",
+        "the stock of epilepsy medication",
+    ],
+    complements=[
+        "in every health centre", "during the first six months",
+        "with support from the district team", "before the end of the programme",
+        "at each supervision visit", "in line with national guidelines",
+        "in close coordination with local partners", "using simple and agreed tools",
+        "together with people with lived experience", "when resources allow",
+        "in humanitarian and stable settings alike", "as part of routine primary care",
+        "at least once a month", "without adding to the workload of staff",
+        "in the language people speak at home", "across all participating facilities",
+    ],
+    openers=[
+        "In most settings,", "After the initial training,", "Where possible,",
+        "From the start,", "In practice,", "Over time,", "In humanitarian crises,",
+        "Before scaling up,", "At the district level,", "As a minimum,",
+        "In many programmes,", "Whenever a new facility joins,",
+    ],
+    connectors=["and", "while", "because", "so"],
+    topics=[
+        "Referral pathways", "Essential medicines", "Supportive supervision",
+        "Community engagement", "Caregiver support", "Confidential records",
+        "Suicide prevention", "Care for people with psychosis", "Depression in primary care",
+        "Epilepsy care", "Harmful alcohol use", "Psychological first aid",
+        "Training of health workers", "Service user feedback", "Monitoring indicators",
+        "Financing and handover", "Coordination with partners",
+        "Child and adolescent mental health", "Emergency procedures", "Quality of care",
+    ],
+    settings=[
+        "health centres", "district hospitals", "refugee camps", "rural clinics",
+        "urban primary care", "mobile teams", "community programmes",
+        "maternal health services", "schools", "humanitarian settings",
+        "national programmes", "small facilities",
+    ],
+    title_fmt="{topic} in {setting}",
+    section_fmt="{topic}: guidance area {n}",
+    home_title="Toolkit for the Integration of Mental Health into General Healthcare",
+    h_why="Why is this needed?",
+    h_how="How is it done?",
+    h_key="Key considerations",
+    h_do="Do",
+    h_dont="Do not",
+    h_overview="Overview",
+    h_sections="Guidance areas",
+    headings=[
+        "Minimum elements", "Comprehensive elements", "Working with communities",
+        "Training and supervision", "Medicines and supplies", "Records and information",
+        "Roles and responsibilities", "Common challenges", "Examples from the field",
+        "Planning the next steps", "Involving people with lived experience",
+        "Protecting privacy",
+    ],
+    subheadings=["An example", "Checklist", "A note for managers", "Questions to ask"],
+    see_also=[
+        "See [{t}]({d}) for more detail.",
+        "The page [{t}]({d}) describes a related approach.",
+        "This builds on [{t}]({d}).",
+        "Read [{t}]({d}) before you start.",
+    ],
+    table_head=["Activity", "Who", "When"],
+    notes=[
+        "Adapted from the mhGAP Intervention Guide, version 2.0.",
+        "Based on the IASC Guidelines on Mental Health and Psychosocial Support in Emergency Settings.",
+        "National figures are published in the WHO Mental Health Atlas.",
+        "Figures reported by participating facilities during the first year.",
+        "Recommended by the national mental health strategy.",
+    ],
+)
+
+V["fr"] = dict(
+    name="Français",
+    site_title="Boîte à outils pour l’intégration de la santé mentale",
+    subjects=[
+        "les agents de santé communautaires", "les infirmières des soins primaires",
+        "les médecins généralistes", "les équipes sanitaires de district",
+        "les superviseurs cliniques", "les responsables de programme", "les sages-femmes",
+        "les gestionnaires des établissements", "les bénévoles formés",
+        "les agents du ministère de la Santé", "les référents en santé mentale",
+        "les partenaires humanitaires", "les autorités sanitaires locales",
+        "les pairs aidants", "les travailleurs sociaux", "les pharmaciens", "les formateurs",
+        "les associations d’usagers", "les chargés du suivi",
+        "les coordinateurs de l’orientation",
+    ],
+    verbs=[
+        "identifient", "examinent", "renforcent", "documentent", "discutent", "planifient",
+        "soutiennent", "évaluent", "suivent", "organisent", "adaptent", "mettent à jour",
+        "partagent", "hiérarchisent", "améliorent", "protègent", "expliquent",
+        "enregistrent", "préparent", "vérifient",
+    ],
+    objects=[
+        "les parcours d’orientation des personnes souffrant de dépression",
+        "l’approvisionnement en médicaments psychotropes essentiels",
+        "les visites de suivi des personnes atteintes de psychose",
+        "les dossiers confidentiels des consultations",
+        "la liste des affections prioritaires",
+        "le calendrier de supervision du personnel nouvellement formé",
+        "le rôle de chaque membre de l’équipe",
+        "les séances de sensibilisation communautaire",
+        "les besoins des aidants et des familles",
+        "le dépistage de la consommation nocive d’alcool",
+        "la qualité du soutien psychologique de première ligne",
+        "les indicateurs sur le nombre de consultations",
+        "les retours des usagers des services",
+        "le plan de soins convenu avec chaque personne",
+        "les procédures d’urgence et de prévention du suicide",
+        "le budget de la formation et de la supervision",
+        "les liens avec les organisations communautaires",
+        "les délais d’attente au centre de santé",
+        "la confidentialité de chaque consultation",
+        "le stock de médicaments contre l’épilepsie",
+    ],
+    complements=[
+        "dans chaque centre de santé", "pendant les six premiers mois",
+        "avec l’appui de l’équipe de district", "avant la fin du programme",
+        "à chaque visite de supervision", "conformément aux directives nationales",
+        "en étroite coordination avec les partenaires locaux",
+        "à l’aide d’outils simples et partagés",
+        "avec des personnes ayant une expérience vécue",
+        "lorsque les ressources le permettent",
+        "dans les contextes humanitaires comme dans les contextes stables",
+        "dans le cadre des soins primaires courants", "au moins une fois par mois",
+        "sans alourdir la charge de travail du personnel",
+        "dans la langue parlée à la maison", "dans tous les établissements participants",
+    ],
+    openers=[
+        "Dans la plupart des contextes,", "Après la formation initiale,",
+        "Dans la mesure du possible,", "Dès le départ,", "En pratique,", "Avec le temps,",
+        "Lors des crises humanitaires,", "Avant l’extension,", "Au niveau du district,",
+        "Au minimum,", "Dans de nombreux programmes,",
+        "Chaque fois qu’un nouvel établissement rejoint le programme,",
+    ],
+    connectors=["et", "tandis que", "parce que", "donc"],
+    topics=[
+        "Parcours d’orientation", "Médicaments essentiels", "Supervision formative",
+        "Participation communautaire", "Soutien aux aidants", "Dossiers confidentiels",
+        "Prévention du suicide", "Soins aux personnes atteintes de psychose",
+        "La dépression en soins primaires", "Prise en charge de l’épilepsie",
+        "Consommation nocive d’alcool", "Premiers secours psychologiques",
+        "Formation des agents de santé", "Retours des usagers", "Indicateurs de suivi",
+        "Financement et transfert", "Coordination avec les partenaires",
+        "Santé mentale des enfants et des adolescents", "Procédures d’urgence",
+        "Qualité des soins",
+    ],
+    settings=[
+        "les centres de santé", "les hôpitaux de district", "les camps de réfugiés",
+        "les dispensaires ruraux", "les soins primaires urbains", "les équipes mobiles",
+        "les programmes communautaires", "les services de santé maternelle", "les écoles",
+        "les contextes humanitaires", "les programmes nationaux",
+        "les petits établissements",
+    ],
+    title_fmt="{topic} dans {setting}",
+    section_fmt="{topic} : domaine {n}",
+    home_title="Boîte à outils pour l’intégration de la santé mentale dans les soins de santé généraux",
+    h_why="Pourquoi est-ce nécessaire ?",
+    h_how="Comment procéder ?",
+    h_key="Points essentiels",
+    h_do="À faire",
+    h_dont="À éviter",
+    h_overview="Vue d’ensemble",
+    h_sections="Domaines d’orientation",
+    headings=[
+        "Éléments minimaux", "Éléments complets", "Travailler avec les communautés",
+        "Formation et supervision", "Médicaments et fournitures", "Dossiers et information",
+        "Rôles et responsabilités", "Difficultés fréquentes", "Exemples de terrain",
+        "Préparer les prochaines étapes",
+        "Associer les personnes ayant une expérience vécue", "Protéger la confidentialité",
+    ],
+    subheadings=["Un exemple", "Liste de contrôle", "Note pour les responsables",
+                 "Questions à poser"],
+    see_also=[
+        "Voir [{t}]({d}) pour plus de détails.",
+        "La page [{t}]({d}) décrit une approche proche.",
+        "Cette étape s’appuie sur [{t}]({d}).",
+        "Lisez [{t}]({d}) avant de commencer.",
+    ],
+    table_head=["Activité", "Qui", "Quand"],
+    notes=[
+        "Adapté du Guide d’intervention mhGAP, version 2.0.",
+        "D’après les directives du CPI sur la santé mentale et le soutien psychosocial dans les situations d’urgence.",
+        "Les chiffres nationaux sont publiés dans l’Atlas de la santé mentale de l’OMS.",
+        "Chiffres communiqués par les établissements participants pendant la première année.",
+        "Recommandé par la stratégie nationale de santé mentale.",
+    ],
+)
+
+V["es"] = dict(
+    name="Español",
+    site_title="Caja de herramientas para la integración de la salud mental",
+    subjects=[
+        "los trabajadores comunitarios de salud", "las enfermeras de atención primaria",
+        "los médicos generales", "los equipos de salud del distrito",
+        "los supervisores clínicos", "los responsables del programa", "las parteras",
+        "los directores de los centros", "los voluntarios capacitados",
+        "los funcionarios del Ministerio de Salud", "los referentes de salud mental",
+        "los socios humanitarios", "las autoridades sanitarias locales",
+        "los promotores de apoyo entre pares", "los trabajadores sociales",
+        "los farmacéuticos", "los formadores", "las asociaciones de usuarios",
+        "los encargados del seguimiento", "los coordinadores de derivación",
+    ],
+    verbs=[
+        "identifican", "revisan", "fortalecen", "documentan", "discuten", "planifican",
+        "apoyan", "evalúan", "supervisan", "organizan", "adaptan", "actualizan",
+        "comparten", "priorizan", "mejoran", "protegen", "explican", "registran",
+        "preparan", "verifican",
+    ],
+    objects=[
+        "las rutas de derivación para personas con depresión",
+        "el suministro de medicamentos psicotrópicos esenciales",
+        "las visitas de seguimiento de personas con psicosis",
+        "los registros confidenciales de las consultas",
+        "la lista de condiciones prioritarias",
+        "el calendario de supervisión del personal recién capacitado",
+        "el papel de cada miembro del equipo",
+        "las sesiones de sensibilización comunitaria",
+        "las necesidades de los cuidadores y las familias",
+        "la detección del consumo nocivo de alcohol",
+        "la calidad de los primeros auxilios psicológicos",
+        "los indicadores sobre el número de consultas",
+        "la opinión de los usuarios de los servicios",
+        "el plan de atención acordado con cada persona",
+        "los procedimientos de emergencia y de prevención del suicidio",
+        "el presupuesto de formación y supervisión",
+        "los vínculos con las organizaciones comunitarias",
+        "los tiempos de espera en el centro de salud",
+        "la privacidad de cada consulta",
+        "las existencias de medicamentos para la epilepsia",
+    ],
+    complements=[
+        "en cada centro de salud", "durante los primeros seis meses",
+        "con el apoyo del equipo del distrito", "antes del final del programa",
+        "en cada visita de supervisión", "de acuerdo con las directrices nacionales",
+        "en estrecha coordinación con los socios locales",
+        "con herramientas sencillas y acordadas",
+        "junto con personas con experiencia vivida", "cuando los recursos lo permiten",
+        "tanto en contextos humanitarios como estables",
+        "como parte de la atención primaria habitual", "al menos una vez al mes",
+        "sin aumentar la carga de trabajo del personal",
+        "en el idioma que se habla en casa", "en todos los establecimientos participantes",
+    ],
+    openers=[
+        "En la mayoría de los contextos,", "Después de la formación inicial,",
+        "Siempre que sea posible,", "Desde el principio,", "En la práctica,",
+        "Con el tiempo,", "En las crisis humanitarias,", "Antes de ampliar el programa,",
+        "A nivel de distrito,", "Como mínimo,", "En muchos programas,",
+        "Cada vez que se incorpora un nuevo centro,",
+    ],
+    connectors=["y", "mientras", "porque", "así que"],
+    topics=[
+        "Rutas de derivación", "Medicamentos esenciales", "Supervisión de apoyo",
+        "Participación comunitaria", "Apoyo a los cuidadores", "Registros confidenciales",
+        "Prevención del suicidio", "Atención a personas con psicosis",
+        "La depresión en la atención primaria", "Atención de la epilepsia",
+        "Consumo nocivo de alcohol", "Primeros auxilios psicológicos",
+        "Formación del personal de salud", "Opinión de los usuarios",
+        "Indicadores de seguimiento", "Financiación y traspaso",
+        "Coordinación con los socios", "Salud mental infantil y adolescente",
+        "Procedimientos de emergencia", "Calidad de la atención",
+    ],
+    settings=[
+        "los centros de salud", "los hospitales de distrito",
+        "los campamentos de refugiados", "las clínicas rurales",
+        "la atención primaria urbana", "los equipos móviles", "los programas comunitarios",
+        "los servicios de salud materna", "las escuelas", "los contextos humanitarios",
+        "los programas nacionales", "los establecimientos pequeños",
+    ],
+    title_fmt="{topic} en {setting}",
+    section_fmt="{topic}: área {n}",
+    home_title="Caja de herramientas para la integración de la salud mental en la atención general",
+    h_why="¿Por qué es necesario?",
+    h_how="¿Cómo se hace?",
+    h_key="Consideraciones clave",
+    h_do="Qué hacer",
+    h_dont="Qué evitar",
+    h_overview="Panorama general",
+    h_sections="Áreas de orientación",
+    headings=[
+        "Elementos mínimos", "Elementos integrales", "Trabajar con las comunidades",
+        "Formación y supervisión", "Medicamentos y suministros", "Registros e información",
+        "Funciones y responsabilidades", "Dificultades frecuentes", "Ejemplos del terreno",
+        "Planificar los próximos pasos",
+        "Participación de personas con experiencia vivida", "Proteger la privacidad",
+    ],
+    subheadings=["Un ejemplo", "Lista de verificación", "Nota para los responsables",
+                 "Preguntas que conviene hacer"],
+    see_also=[
+        "Consulte [{t}]({d}) para más detalles.",
+        "La página [{t}]({d}) describe un enfoque similar.",
+        "Esto se basa en [{t}]({d}).",
+        "Lea [{t}]({d}) antes de empezar.",
+    ],
+    table_head=["Actividad", "Quién", "Cuándo"],
+    notes=[
+        "Adaptado de la Guía de intervención mhGAP, versión 2.0.",
+        "Basado en las directrices del IASC sobre salud mental y apoyo psicosocial en situaciones de emergencia.",
+        "Las cifras nacionales se publican en el Atlas de salud mental de la OMS.",
+        "Cifras comunicadas por los establecimientos participantes durante el primer año.",
+        "Recomendado por la estrategia nacional de salud mental.",
+    ],
+)
+
+V["ar"] = dict(
+    name="العربية",
+    site_title="مجموعة أدوات دمج الصحة النفسية",
+    subjects=[
+        "العاملون الصحيون المجتمعيون", "ممرضو الرعاية الأولية", "الأطباء العامون",
+        "أعضاء فرق الصحة في المنطقة", "المشرفون السريريون", "مديرو البرامج",
+        "مديرو المرافق الصحية", "المتطوعون المدرَّبون", "موظفو وزارة الصحة",
+        "منسقو الصحة النفسية", "الشركاء في العمل الإنساني", "مسؤولو الصحة المحليون",
+        "داعمو الأقران", "الأخصائيون الاجتماعيون", "الصيادلة", "المدربون",
+        "ممثلو مجموعات المستخدمين", "مسؤولو المتابعة", "منسقو الإحالة",
+        "الأطباء النفسيون الزائرون",
+    ],
+    verbs=[
+        "يحددون", "يراجعون", "يعززون", "يوثّقون", "يناقشون", "يخططون", "يدعمون",
+        "يقيّمون", "يتابعون", "ينظمون", "يكيّفون", "يحدّثون", "يتشاركون", "يرتّبون",
+        "يحسّنون", "يحمون", "يشرحون", "يسجّلون", "يُعدّون", "يفحصون",
+    ],
+    objects=[
+        "مسارات الإحالة للأشخاص المصابين بالاكتئاب",
+        "إمدادات الأدوية النفسية الأساسية",
+        "زيارات المتابعة للأشخاص المصابين بالذهان",
+        "السجلات السرية للاستشارات",
+        "قائمة الحالات ذات الأولوية",
+        "جدول الإشراف على الموظفين المدرَّبين حديثاً",
+        "دور كل عضو في الفريق",
+        "جلسات التوعية المجتمعية",
+        "احتياجات مقدمي الرعاية والأسر",
+        "الكشف عن تعاطي الكحول الضار",
+        "جودة الدعم النفسي الأولي",
+        "مؤشرات عدد الاستشارات",
+        "ملاحظات مستخدمي الخدمات",
+        "خطة الرعاية المتفق عليها مع كل شخص",
+        "إجراءات الطوارئ والوقاية من الانتحار",
+        "ميزانية التدريب والإشراف",
+        "الروابط مع المنظمات المجتمعية",
+        "أوقات الانتظار في المركز الصحي",
+        "خصوصية كل استشارة",
+        "مخزون أدوية الصرع",
+    ],
+    complements=[
+        "في كل مركز صحي", "خلال الأشهر الستة الأولى", "بدعم من فريق المنطقة",
+        "قبل نهاية البرنامج", "في كل زيارة إشرافية", "وفقاً للمبادئ التوجيهية الوطنية",
+        "بالتنسيق الوثيق مع الشركاء المحليين", "باستخدام أدوات بسيطة ومتفق عليها",
+        "بالتعاون مع أشخاص ذوي تجربة معاشة", "عندما تسمح الموارد بذلك",
+        "في السياقات الإنسانية والمستقرة على حد سواء", "كجزء من الرعاية الأولية الروتينية",
+        "مرة واحدة في الشهر على الأقل", "دون زيادة عبء العمل على الموظفين",
+        "باللغة التي يتحدث بها الناس في المنزل", "في جميع المرافق المشاركة",
+    ],
+    openers=[
+        "في معظم السياقات،", "بعد التدريب الأولي،", "حيثما أمكن،", "منذ البداية،",
+        "في الممارسة العملية،", "مع مرور الوقت،", "في الأزمات الإنسانية،", "قبل التوسع،",
+        "على مستوى المنطقة،", "كحد أدنى،", "في كثير من البرامج،",
+        "كلما انضم مرفق جديد،",
+    ],
+    connectors=["و", "بينما", "في حين", "ولذلك"],
+    topics=[
+        "مسارات الإحالة", "الأدوية الأساسية", "الإشراف الداعم", "المشاركة المجتمعية",
+        "دعم مقدمي الرعاية", "السجلات السرية", "الوقاية من الانتحار",
+        "رعاية الأشخاص المصابين بالذهان", "الاكتئاب في الرعاية الأولية",
+        "رعاية مرضى الصرع", "تعاطي الكحول الضار", "الإسعافات الأولية النفسية",
+        "تدريب العاملين الصحيين", "ملاحظات مستخدمي الخدمات", "مؤشرات المتابعة",
+        "التمويل والتسليم", "التنسيق مع الشركاء", "الصحة النفسية للأطفال والمراهقين",
+        "إجراءات الطوارئ", "جودة الرعاية",
+    ],
+    settings=[
+        "المراكز الصحية", "مستشفيات المناطق", "مخيمات اللاجئين", "العيادات الريفية",
+        "الرعاية الأولية في المدن", "الفرق المتنقلة", "البرامج المجتمعية",
+        "خدمات صحة الأم", "المدارس", "السياقات الإنسانية", "البرامج الوطنية",
+        "المرافق الصغيرة",
+    ],
+    title_fmt="{topic} في {setting}",
+    section_fmt="{topic}: المجال {n}",
+    home_title="مجموعة أدوات دمج الصحة النفسية في الرعاية الصحية العامة",
+    h_why="لماذا هذا ضروري؟",
+    h_how="كيف يتم ذلك؟",
+    h_key="اعتبارات أساسية",
+    h_do="ما يجب فعله",
+    h_dont="ما يجب تجنبه",
+    h_overview="نظرة عامة",
+    h_sections="مجالات الإرشاد",
+    headings=[
+        "العناصر الدنيا", "العناصر الشاملة", "العمل مع المجتمعات", "التدريب والإشراف",
+        "الأدوية والإمدادات", "السجلات والمعلومات", "الأدوار والمسؤوليات",
+        "التحديات الشائعة", "أمثلة من الميدان", "التخطيط للخطوات التالية",
+        "إشراك أصحاب التجربة المعاشة", "حماية الخصوصية",
+    ],
+    subheadings=["مثال", "قائمة مراجعة", "ملاحظة للمديرين", "أسئلة ينبغي طرحها"],
+    see_also=[
+        "انظر [{t}]({d}) لمزيد من التفاصيل.",
+        "تصف صفحة [{t}]({d}) نهجاً مشابهاً.",
+        "يستند هذا إلى [{t}]({d}).",
+        "اقرأ [{t}]({d}) قبل أن تبدأ.",
+    ],
+    table_head=["النشاط", "المسؤول", "التوقيت"],
+    notes=[
+        "مقتبس من دليل تدخلات برنامج سد الفجوة في الصحة النفسية، الإصدار 2.0.",
+        "استناداً إلى المبادئ التوجيهية للجنة الدائمة المشتركة بين الوكالات بشأن الصحة النفسية والدعم النفسي الاجتماعي في حالات الطوارئ.",
+        "تُنشر الأرقام الوطنية في أطلس الصحة النفسية لمنظمة الصحة العالمية.",
+        "أرقام أبلغت عنها المرافق المشاركة خلال السنة الأولى.",
+        "موصى به في الاستراتيجية الوطنية للصحة النفسية.",
+    ],
+)
+
+for _code, _v in V.items():
+    for _key in ("topics", "settings"):
+        assert len(_v[_key]) == len(V["en"][_key]), (_code, _key)
+
+# Interface strings for the Hugo templates (Signpost uses i18n/*.ftl).
+HUGO_I18N = {
+    "en": dict(skip="Skip to content", languages="Languages", nav="Toolkit",
+               notes="Notes", inSection="In this section",
+               footer="A knowledge base built with Signpost. Free to read, light to download.",
+               plural=dict(one="{{ .Count }} page", other="{{ .Count }} pages")),
+    "fr": dict(skip="Aller au contenu", languages="Langues", nav="Boîte à outils",
+               notes="Notes", inSection="Dans cette rubrique",
+               footer="Une base de connaissances construite avec Signpost. Libre à lire, légère à télécharger.",
+               plural=dict(one="{{ .Count }} page", many="{{ .Count }} pages",
+                           other="{{ .Count }} pages")),
+    "es": dict(skip="Ir al contenido", languages="Idiomas", nav="Caja de herramientas",
+               notes="Notas", inSection="En esta sección",
+               footer="Una base de conocimientos creada con Signpost. Libre para leer, ligera para descargar.",
+               plural=dict(one="{{ .Count }} página", many="{{ .Count }} páginas",
+                           other="{{ .Count }} páginas")),
+    "ar": dict(skip="انتقل إلى المحتوى", languages="اللغات", nav="مجموعة الأدوات",
+               notes="ملاحظات", inSection="في هذا القسم",
+               footer="قاعدة معارف مبنية باستخدام Signpost. مجانية القراءة وخفيفة التنزيل.",
+               plural=dict(zero="لا توجد صفحات", one="صفحة واحدة", two="صفحتان",
+                           few="{{ .Count }} صفحات", many="{{ .Count }} صفحة",
+                           other="{{ .Count }} صفحة")),
+}
+
+
+# ---------------------------------------------------------------------------
+# Page identities
+# ---------------------------------------------------------------------------
+
+def sec_of(i):
+    return i // SECTION_SIZE
+
+
+def page_rel(i):
+    """Path of page i inside a language folder, without `.md`."""
+    return "s%03d/p%05d" % (sec_of(i), i)
+
+
+def title_parts(i):
+    """Topic and setting indexes of page i: the same in every language."""
+    return (i * 7 + i // 13) % 20, (i * 5 + i // 20) % 12
+
+
+def page_title(i, lang):
+    v = V[lang]
+    t, s = title_parts(i)
+    return v["title_fmt"].format(topic=v["topics"][t], setting=v["settings"][s])
+
+
+def section_title(s, lang):
+    v = V[lang]
+    return v["section_fmt"].format(topic=v["topics"][s % 20], n=s + 1)
+
+
+# Links are written as tokens, then turned into Signpost relative paths or
+# Hugo URLs: \x01kind:index:anchor\x02 (kind p = page, s = section).
+LINK_RE = re.compile("\x01([ps]):(\\d+):([a-z-]*)\x02")
+
+
+def signpost_dest(from_dir):
+    """Relative `.md` path from a file in folder `from_dir` ('' = language root)."""
+    def dest(m):
+        kind, n, anchor = m.group(1), int(m.group(2)), m.group(3)
+        if kind == "p":
+            sec, target = "s%03d" % sec_of(n), "p%05d.md" % n
+        else:
+            sec, target = "s%03d" % n, "_index.md"
+        if from_dir == "":
+            path = "%s/%s" % (sec, target)
+        elif from_dir == sec:
+            path = target
+        else:
+            path = "../%s/%s" % (sec, target)
+        return path + ("#" + anchor if anchor else "")
+    return dest
+
+
+def hugo_dest(lang):
+    def dest(m):
+        kind, n, anchor = m.group(1), int(m.group(2)), m.group(3)
+        if kind == "p":
+            url = "/%s/%s/" % (lang, page_rel(n))
+        else:
+            url = "/%s/s%03d/" % (lang, n)
+        return url + ("#" + anchor if anchor else "")
+    return dest
+
+
+# ---------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------
+
+def cap(s):
+    return s[:1].upper() + s[1:]
+
+
+class Writer:
+    """Text in one language, from a language-specific random stream."""
+
+    def __init__(self, lang, rng):
+        self.lang = lang
+        self.v = V[lang]
+        self.rng = rng
+
+    def clause(self, emphasis=True):
+        v, r = self.v, self.rng
+        obj = r.choice(v["objects"])
+        if emphasis:
+            x = r.random()
+            if x < 0.07:
+                obj = "**%s**" % obj
+            elif x < 0.11:
+                obj = "*%s*" % obj
+        parts = [r.choice(v["subjects"]), r.choice(v["verbs"]), obj]
+        if r.random() < 0.7:
+            parts.append(r.choice(v["complements"]))
+        return " ".join(parts)
+
+    def sentence(self, emphasis=True):
+        v, r = self.v, self.rng
+        text = self.clause(emphasis)
+        if r.random() < 0.3:
+            text = r.choice(v["openers"]) + " " + text
+        if r.random() < 0.2:
+            sep = "، " if self.lang == "ar" else ", "
+            text += sep + r.choice(v["connectors"]) + " " + self.clause(emphasis)
+        return cap(text) + "."
+
+    def paragraph(self, n):
+        return " ".join(self.sentence() for _ in range(n))
+
+    def short_item(self):
+        """A list item: a clause, sometimes with a bold lead."""
+        r = self.rng
+        if r.random() < 0.3:
+            return "**%s**: %s." % (cap(r.choice(self.v["objects"])), self.clause(False))
+        return cap(self.clause()) + "."
+
+    def see_also(self, title, token):
+        # Markdown link text: brackets in titles would break it; there are none.
+        return self.rng.choice(self.v["see_also"]).format(t=title, d=token)
+
+    def table_row(self):
+        r, v = self.rng, self.v
+        return "| %s | %s | %s |" % (cap(r.choice(v["objects"])), cap(r.choice(v["subjects"])),
+                                     r.choice(v["complements"]))
+
+
+# ---------------------------------------------------------------------------
+# Page plans: the structure, shared by all languages
+# ---------------------------------------------------------------------------
+
+def link_token(kind, n, anchor=""):
+    return "\x01%s:%d:%s\x02" % (kind, n, anchor)
+
+
+def plan_page(i, n_pages, seed):
+    """Blocks of page i, identical in every language.
+
+    Blocks: ("p", sentences, [link...], [footnote...]), ("ol", items),
+    ("ul", items), ("table", rows), ("h2", kind, arg), ("h3", kind, arg),
+    ("notes", [(name, note index)...]).
+    """
+    r = random.Random(seed * 1_000_003 + i)
+    blocks = []
+    n_other = r.choice([2, 2, 3])
+    others = r.sample(range(len(V["en"]["headings"])), n_other)
+    with_table = r.random() < 0.3
+    table_at = r.randrange(n_other)
+
+    blocks += [("p", r.randint(2, 4), [], []), ("p", r.randint(2, 4), [], [])]
+    blocks += [("h2", "why", None), ("p", r.randint(3, 5), [], []),
+               ("p", r.randint(2, 4), [], []), ("p", r.randint(2, 3), [], [])]
+    blocks += [("h2", "how", None), ("p", r.randint(2, 4), [], []),
+               ("ol", r.randint(4, 6)), ("p", r.randint(3, 5), [], [])]
+    if r.random() < 0.5:
+        blocks += [("h3", "sub", r.randrange(4)), ("p", r.randint(2, 4), [], [])]
+    for k, h in enumerate(others):
+        blocks += [("h2", "other", h), ("p", r.randint(2, 4), [], [])]
+        if with_table and k == table_at:
+            blocks += [("table", r.randint(3, 5)), ("p", r.randint(2, 3), [], [])]
+        else:
+            blocks += [("ul", r.randint(3, 5)), ("p", r.randint(2, 3), [], [])]
+    blocks += [("h2", "key", None), ("p", r.randint(2, 3), [], []),
+               ("h3", "do", None), ("ul", 3), ("h3", "dont", None), ("ul", 3)]
+
+    paragraphs = [b for b in blocks if b[0] == "p"]
+    # 3-6 links to other pages, in distinct paragraphs.
+    for b in r.sample(paragraphs, r.randint(3, 6)):
+        x = r.random()
+        if x < 0.1:
+            token = link_token("s", r.randrange((n_pages - 1) // SECTION_SIZE + 1))
+        else:
+            if x < 0.4:  # a page of the same section
+                lo = sec_of(i) * SECTION_SIZE
+                hi = min(lo + SECTION_SIZE, n_pages)
+            else:
+                lo, hi = 0, n_pages
+            j = r.randrange(lo, hi)
+            if j == i:
+                j = lo + (j - lo + 1) % (hi - lo)
+            anchor = r.choice(FIXED_ANCHORS) if r.random() < 0.35 else ""
+            token = link_token("p", j, anchor)
+        b[2].append(token)
+    # 1-2 footnotes, referenced from distinct paragraphs.
+    notes = []
+    for k, b in enumerate(r.sample(paragraphs, r.randint(1, 2))):
+        name = str(k + 1) if r.random() < 0.5 else "source-%d" % (k + 1)
+        b[3].append(name)
+        notes.append((name, r.randrange(5)))
+    blocks.append(("notes", notes))
+    return blocks
+
+
+def link_title(token, lang):
+    m = LINK_RE.fullmatch(token)
+    kind, n = m.group(1), int(m.group(2))
+    return page_title(n, lang) if kind == "p" else section_title(n, lang)
+
+
+def render_blocks(blocks, lang, w):
+    v = w.v
+    out = []
+    for b in blocks:
+        kind = b[0]
+        if kind == "p":
+            text = w.paragraph(b[1])
+            for name in b[3]:
+                text = text[:-1] + "[^%s]" % name + text[-1:]  # before the final stop
+            for token in b[2]:
+                text += " " + w.see_also(link_title(token, lang), token)
+            out.append(text)
+        elif kind == "h2":
+            if b[1] == "why":
+                out.append("## %s {#why}" % v["h_why"])
+            elif b[1] == "how":
+                out.append("## %s {#how}" % v["h_how"])
+            elif b[1] == "key":
+                out.append("## %s {#key-considerations}" % v["h_key"])
+            elif b[1] == "overview":
+                out.append("## %s {#overview}" % v["h_overview"])
+            elif b[1] == "sections":
+                out.append("## %s {#sections}" % v["h_sections"])
+            else:
+                out.append("## " + v["headings"][b[2]])
+        elif kind == "h3":
+            if b[1] == "do":
+                out.append("### " + v["h_do"])
+            elif b[1] == "dont":
+                out.append("### " + v["h_dont"])
+            else:
+                out.append("### " + v["subheadings"][b[2]])
+        elif kind == "ol":
+            out.append("\n".join("%d. %s" % (k + 1, w.short_item()) for k in range(b[1])))
+        elif kind == "ul":
+            out.append("\n".join("- " + w.short_item() for _ in range(b[1])))
+        elif kind == "table":
+            head = v["table_head"]
+            rows = ["| %s | %s | %s |" % tuple(head), "| --- | --- | --- |"]
+            rows += [w.table_row() for _ in range(b[1])]
+            out.append("\n".join(rows))
+        elif kind == "notes":
+            for name, k in b[1]:
+                out.append("[^%s]: %s" % (name, v["notes"][k]))
+    return "\n\n".join(out) + "\n"
+
+
+def section_blocks(s, n_pages, seed):
+    """A section index: a short text and a few links to its own pages."""
+    r = random.Random(seed * 7_000_003 + s)
+    lo = s * SECTION_SIZE
+    hi = min(lo + SECTION_SIZE, n_pages)
+    blocks = [("p", r.randint(3, 4), [], []), ("h2", "overview", None),
+              ("p", r.randint(3, 5), [], [])]
+    for k in r.sample(range(lo, hi), min(2, hi - lo)):
+        blocks[2][2].append(link_token("p", k, r.choice(["", "how"])))
+    return blocks
+
+
+def home_blocks(n_pages, seed):
+    r = random.Random(seed * 9_000_011)
+    n_sections = (n_pages - 1) // SECTION_SIZE + 1
+    blocks = [("p", 4, [], []), ("h2", "sections", None), ("p", 4, [], [])]
+    for s in range(min(5, n_sections)):
+        blocks[2][2].append(link_token("s", s))
+    blocks += [("p", 3, [], [])]
+    for k in r.sample(range(n_pages), min(3, n_pages)):
+        blocks[3][2].append(link_token("p", k, "why"))
+    return blocks
+
+
+# ---------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------
+
+def q(s):
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(s, ensure_ascii=False)
+
+
+def front(title, summary, order, hugo):
+    lines = ["---", "title: " + q(title), "summary: " + q(summary)]
+    if order is not None:
+        lines.append(("weight: %d" if hugo else "order: %d") % order)
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def signpost_config(out):
+    lines = [
+        "# Synthetic benchmark site, written by bench/generate.py.",
+        "title: " + q(V["en"]["site_title"]),
+        "description: " + q("A synthetic multilingual knowledge base for the build benchmark."),
+        "base_url: https://example.org/",
+        "default_language: en",
+        "languages:",
+    ]
+    for lang in LANGS:
+        lines.append("  - code: " + lang)
+        lines.append("    name: " + q(V[lang]["name"]))
+        if lang != "en":
+            lines.append("    title: " + q(V[lang]["site_title"]))
+    lines += ["theme: default", "page_size: 10", "navigation:", "  - _index.md"]
+    write(os.path.join(out, "signpost.yaml"), "\n".join(lines) + "\n")
+
+
+def hugo_config(out):
+    lines = [
+        "# Synthetic benchmark site, written by bench/generate.py.",
+        'baseURL = "https://example.org/"',
+        "title = " + q(V["en"]["site_title"]),
+        'defaultContentLanguage = "en"',
+        "defaultContentLanguageInSubdir = true",
+        'disableKinds = ["taxonomy", "term", "RSS"]',
+        "enableRobotsTXT = true",
+        "",
+        "[markup.goldmark.extensions]",
+        "footnote = true",
+        "table = true",
+        "strikethrough = true",
+        "typographer = true",
+        "[markup.goldmark.parser.attribute]",
+        "title = true",
+        "[markup.goldmark.renderer]",
+        "unsafe = false",
+        "",
+    ]
+    for k, lang in enumerate(LANGS):
+        lines += [
+            "[languages.%s]" % lang,
+            "languageName = " + q(V[lang]["name"]),
+            "title = " + q(V[lang]["site_title"]),
+            "weight = %d" % (k + 1),
+            'contentDir = "content/%s"' % lang,
+            'languageDirection = "%s"' % ("rtl" if lang == "ar" else "ltr"),
+        ]
+    write(os.path.join(out, "hugo.toml"), "\n".join(lines) + "\n")
+    os.makedirs(os.path.join(out, "i18n"), exist_ok=True)
+    for lang in LANGS:
+        s = HUGO_I18N[lang]
+        text = []
+        for key in ("skip", "languages", "nav", "notes", "inSection", "footer"):
+            text.append("[%s]\nother = %s\n" % (key, q(s[key])))
+        text.append("[pageCount]\n" + "".join(
+            "%s = %s\n" % (form, q(msg)) for form, msg in s["plural"].items()))
+        write(os.path.join(out, "i18n", lang + ".toml"), "\n".join(text))
+    layouts = os.path.join(out, "layouts")
+    os.makedirs(os.path.join(layouts, "_default"), exist_ok=True)
+    for name, text in HUGO_LAYOUTS.items():
+        write(os.path.join(layouts, name), text)
+
+
+# Minimal Hugo templates, mirroring themes/default/templates (base.html,
+# page.html, section.html, home.html) element for element where Hugo has the
+# data: lang/dir, title, description, canonical, hreflang alternates (plus
+# x-default), Open Graph, skip link, language switcher, site navigation (the
+# home page, as navigation: [_index.md] in signpost.yaml), content, section
+# listing by weight, footer.
+HUGO_LAYOUTS = {
+    "_default/baseof.html": """<!doctype html>
+<html lang="{{ .Language.Lang }}" dir="{{ .Language.LanguageDirection }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ block "title" . }}{{ .Title }} · {{ .Site.Title }}{{ end }}</title>
+{{ with .Params.summary }}<meta name="description" content="{{ . }}">{{ end }}
+<link rel="canonical" href="{{ .Permalink }}">
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
+{{ end }}{{ range .AllTranslations }}{{ if eq .Language.Lang "en" }}<link rel="alternate" hreflang="x-default" href="{{ .Permalink }}">
+{{ end }}{{ end }}<meta property="og:type" content="article">
+<meta property="og:title" content="{{ .Title }}">
+{{ with .Params.summary }}<meta property="og:description" content="{{ . }}">{{ end }}
+<meta property="og:url" content="{{ .Permalink }}">
+<meta property="og:site_name" content="{{ .Site.Title }}">
+<meta property="og:locale" content="{{ .Language.Lang }}">
+<meta name="color-scheme" content="light dark">
+<link rel="stylesheet" href="/style.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip" href="#main">{{ i18n "skip" }}</a>
+<header class="site-header">
+  <a class="brand" href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a>
+  <nav class="langs" aria-label="{{ i18n "languages" }}">
+    <ul>
+    {{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" lang="{{ .Language.Lang }}" dir="{{ .Language.LanguageDirection }}" hreflang="{{ .Language.Lang }}"{{ if eq .Language.Lang $.Language.Lang }} aria-current="page"{{ end }}>{{ .Language.LanguageName }}</a></li>
+    {{ end }}</ul>
+  </nav>
+</header>
+<div class="layout">
+<nav class="toolkit-nav" aria-label="{{ i18n "nav" }}">
+  <ul>
+  {{ with .Site.Home }}<li><a href="{{ .RelPermalink }}"{{ if eq .RelPermalink $.RelPermalink }} aria-current="page"{{ end }}>{{ .Title }}</a></li>
+  {{ end }}</ul>
+</nav>
+<main id="main" tabindex="-1">
+{{ block "main" . }}{{ end }}
+</main>
+</div>
+<footer class="site-footer">
+  <p>{{ i18n "footer" }}</p>
+</footer>
+</body>
+</html>
+""",
+    "_default/single.html": """{{ define "main" }}
+<article class="page">
+<div class="content">
+<header class="page-header">
+  <h1>{{ .Title }}</h1>
+  {{ with .Params.summary }}<p class="summary">{{ . }}</p>{{ end }}
+</header>
+{{ .Content }}
+</div>
+</article>
+{{ end }}
+""",
+    "_default/list.html": """{{ define "main" }}
+<article class="page">
+<div class="content">
+<header class="page-header">
+  <h1>{{ .Title }}</h1>
+  {{ with .Params.summary }}<p class="summary">{{ . }}</p>{{ end }}
+</header>
+{{ .Content }}
+{{ with .Pages }}
+<section class="children" aria-labelledby="children-heading">
+<h2 id="children-heading">{{ i18n "inSection" }} <span class="count">({{ i18n "pageCount" (len .) }})</span></h2>
+<ul class="cards">
+{{ range .ByWeight }}<li class="card">
+  <h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>
+  {{ with .Params.summary }}<p>{{ . }}</p>{{ end }}
+</li>
+{{ end }}</ul>
+</section>
+{{ end }}
+</div>
+</article>
+{{ end }}
+""",
+    "index.html": """{{ define "title" }}{{ .Site.Title }}{{ end }}
+{{ define "main" }}
+<article class="page">
+<div class="content">
+<header class="page-header">
+  <h1>{{ .Title }}</h1>
+  {{ with .Params.summary }}<p class="summary">{{ . }}</p>{{ end }}
+</header>
+{{ .Content }}
+{{ with .Pages }}
+<section class="children" aria-labelledby="children-heading">
+<h2 id="children-heading">{{ i18n "inSection" }} <span class="count">({{ i18n "pageCount" (len .) }})</span></h2>
+<ul class="cards">
+{{ range .ByWeight }}<li class="card">
+  <h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>
+  {{ with .Params.summary }}<p>{{ . }}</p>{{ end }}
+</li>
+{{ end }}</ul>
+</section>
+{{ end }}
+</div>
+</article>
+{{ end }}
+""",
+}
+
+
+def summary_of(w):
+    """Plain text: front matter summaries are not Markdown."""
+    return w.sentence(emphasis=False)
+
+
+def generate(n_pages, seed, signpost_out, hugo_out):
+    n_sections = (n_pages - 1) // SECTION_SIZE + 1
+    outs = []  # (root, is_hugo)
+    if signpost_out:
+        outs.append((signpost_out, False))
+    if hugo_out:
+        outs.append((hugo_out, True))
+    for root, hugo in outs:
+        if os.path.exists(os.path.join(root, "content")):
+            sys.exit("%s already holds content/: remove it first" % root)
+        for lang in LANGS:
+            for s in range(n_sections):
+                os.makedirs(os.path.join(root, "content", lang, "s%03d" % s), exist_ok=True)
+        (hugo_config if hugo else signpost_config)(root)
+
+    words = 0
+
+    def emit(rel, lang, title, summary, order, body, from_dir):
+        nonlocal words
+        for root, hugo in outs:
+            text = LINK_RE.sub(hugo_dest(lang) if hugo else signpost_dest(from_dir), body)
+            write(os.path.join(root, "content", lang, rel),
+                  front(title, summary, order, hugo) + text)
+        if lang == "en" and not rel.endswith("_index.md"):
+            words += len(body.split())
+
+    lang_seed = {lang: k + 1 for k, lang in enumerate(LANGS)}
+    home = home_blocks(n_pages, seed)
+    for lang in LANGS:
+        w = Writer(lang, random.Random(seed * 31 + lang_seed[lang]))
+        emit("_index.md", lang, V[lang]["home_title"], summary_of(w), None,
+             render_blocks(home, lang, w), "")
+    for s in range(n_sections):
+        blocks = section_blocks(s, n_pages, seed)
+        for lang in LANGS:
+            w = Writer(lang, random.Random((seed * 1_000_003 + s) * 17 + lang_seed[lang]))
+            emit("s%03d/_index.md" % s, lang, section_title(s, lang), summary_of(w), s + 1,
+                 render_blocks(blocks, lang, w), "s%03d" % s)
+    for i in range(n_pages):
+        blocks = plan_page(i, n_pages, seed)
+        for lang in LANGS:
+            w = Writer(lang, random.Random(((seed * 1_000_003 + i) * 17 + lang_seed[lang]) * 2 + 1))
+            emit(page_rel(i) + ".md", lang, page_title(i, lang), summary_of(w),
+                 i % SECTION_SIZE + 1, render_blocks(blocks, lang, w), "s%03d" % sec_of(i))
+    return words
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, required=True, help="pages per language")
+    ap.add_argument("--out", required=True, help="site folder to create")
+    ap.add_argument("--hugo", action="store_true", help="write a Hugo site into --out instead")
+    ap.add_argument("--hugo-out", help="also write the Hugo site into this folder")
+    ap.add_argument("--seed", type=int, default=20240601)
+    args = ap.parse_args()
+    if args.pages < 1:
+        ap.error("--pages must be at least 1")
+    signpost_out = None if args.hugo else args.out
+    hugo_out = args.out if args.hugo else args.hugo_out
+    for d in (signpost_out, hugo_out):
+        if d:
+            os.makedirs(d, exist_ok=True)
+    words = generate(args.pages, args.seed, signpost_out, hugo_out)
+    n_sections = (args.pages - 1) // SECTION_SIZE + 1
+    files = len(LANGS) * (1 + n_sections + args.pages)
+    print("generated %d content files per site (%d pages, %d sections, 1 home, x %d languages); "
+          "%.0f words per English page on average"
+          % (files, args.pages, n_sections, len(LANGS), words / args.pages),
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Build benchmark: Signpost against Hugo on the same synthetic site.
+#
+#   bash bench/run.sh [N ...]        N pages per language (default 1000)
+#   RUNS=5 bash bench/run.sh 10000   timed builds per tool (default 3)
+#
+# For each N: generates the site once (bench/out/N/, reused while
+# generate.py and N are unchanged), then runs signpost, hugo, signpost,
+# hugo ... RUNS times each, every build into an output folder emptied before
+# the timer starts. Measured with GNU time: wall seconds, CPU seconds
+# (user + sys), peak RSS. Prints the medians and the signpost/hugo ratios
+# and appends them to bench/results.md. See bench/README.md.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+OUT="$BENCH/out"
+RUNS="${RUNS:-3}"
+TIME=/usr/bin/time
+if [ "$#" -eq 0 ]; then set -- 1000; fi
+for n in "$@"; do
+    [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: not a page count: $n" >&2; exit 2; }
+done
+
+if [ ! -x "$TIME" ]; then
+    echo "== installing GNU time (Debian package time)" >&2
+    if [ "$(id -u)" -eq 0 ]; then apt-get install -y time >&2; else sudo apt-get install -y time >&2; fi
+fi
+command -v hugo >/dev/null || { echo "run.sh: hugo is not installed (Debian package hugo)" >&2; exit 2; }
+
+echo "== cargo build --release --locked" >&2
+(cd "$ROOT" && cargo build --release --locked)
+# A copy, so that a rebuild during the benchmark does not change the binary.
+mkdir -p "$OUT/bin"
+cp "$ROOT/target/release/signpost" "$OUT/bin/signpost"
+SIGNPOST="$OUT/bin/signpost"
+
+GIT_REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+GIT_DIRTY="$(git -C "$ROOT" status --porcelain -- src Cargo.toml Cargo.lock themes 2>/dev/null | wc -l)"
+SIGNPOST_VERSION="$("$SIGNPOST" --version) (commit $GIT_REV$([ "$GIT_DIRTY" -gt 0 ] && echo ", $GIT_DIRTY files changed in src/ Cargo.* themes/"))"
+HUGO_VERSION="$(hugo version)"
+GEN_SUM="$(sha256sum "$BENCH/generate.py" | cut -c1-16)"
+
+# measure TOOL SITE DEST TIMEFILE LOG: one timed build; fails on a non-zero exit.
+measure() {
+    local tool="$1" site="$2" dest="$3" tfile="$4" log="$5" rc=0
+    rm -rf "$dest"
+    sync
+    if [ "$tool" = signpost ]; then
+        "$TIME" -f '%e %U %S %M' -o "$tfile" \
+            "$SIGNPOST" build --root "$site" --output "$dest" >"$log" 2>&1 || rc=$?
+    else
+        "$TIME" -f '%e %U %S %M' -o "$tfile" \
+            hugo --source "$site" --destination "$dest" --quiet --minify=false >"$log" 2>&1 || rc=$?
+    fi
+    if [ "$rc" -ne 0 ]; then
+        echo "run.sh: $tool exited with $rc; its output (first 40 lines of $log):" >&2
+        head -n 40 "$log" >&2
+        exit 1
+    fi
+}
+
+for N in "$@"; do
+    dir="$OUT/$N"
+    sp_site="$dir/signpost-site"
+    hu_site="$dir/hugo-site"
+    mkdir -p "$dir"
+    stamp="generate.py $GEN_SUM pages $N"
+    if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]; then
+        echo "== N=$N: generating the sites" >&2
+        rm -rf "$sp_site" "$hu_site" "$dir/stamp"
+        gen_start=$(date +%s.%N)
+        python3 "$BENCH/generate.py" --pages "$N" --out "$sp_site" --hugo-out "$hu_site"
+        echo "   generated in $(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s" >&2
+        echo "$stamp" >"$dir/stamp"
+    else
+        echo "== N=$N: reusing the generated sites in $dir" >&2
+    fi
+    # The theme and interface strings as they are now in the repository.
+    rm -rf "$sp_site/themes" "$sp_site/i18n" "$hu_site/static"
+    cp -r "$ROOT/themes" "$ROOT/i18n" "$sp_site/"
+    mkdir -p "$hu_site/static"
+    cp -r "$ROOT/themes/default/static/." "$hu_site/static/"
+
+    sections=$(( (N + 99) / 100 ))
+    expected=$(( 4 * (1 + sections + N) + 1 ))   # 4 languages x (home + sections + pages) + root
+    raw="$dir/runs.tsv"
+    : >"$raw"
+    for r in $(seq 1 "$RUNS"); do
+        for tool in signpost hugo; do
+            if [ "$tool" = signpost ]; then site="$sp_site"; else site="$hu_site"; fi
+            dest="$dir/public-$tool"
+            echo "== N=$N run $r/$RUNS: $tool" >&2
+            measure "$tool" "$site" "$dest" "$dir/time-$tool-$r" "$dir/log-$tool-$r"
+            read -r wall user sys rss <"$dir/time-$tool-$r"
+            pages=$(find "$dest" -name index.html | wc -l)
+            files=$(find "$dest" -type f | wc -l)
+            bytes=$(du -sb "$dest" | cut -f1)
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+                "$tool" "$r" "$wall" "$user" "$sys" "$rss" "$pages" "$files" "$bytes" >>"$raw"
+            echo "   wall ${wall}s user ${user}s sys ${sys}s peak RSS $((rss / 1024)) MiB; $pages index.html, $files files" >&2
+            if [ "$pages" -ne "$expected" ]; then
+                echo "run.sh: $tool wrote $pages index.html files, expected $expected" >&2
+                exit 1
+            fi
+        done
+    done
+    head -n 5 "$dir/log-signpost-$RUNS" | sed 's/^/   signpost said: /' >&2
+
+    table="$(python3 - "$raw" "$N" "$RUNS" "$expected" <<'PY'
+import statistics, sys
+raw, n, runs, expected = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+rows = [l.rstrip("\n").split("\t") for l in open(raw) if l.strip()]
+med, per = {}, {}
+for tool in ("signpost", "hugo"):
+    mine = [r for r in rows if r[0] == tool]
+    wall = [float(r[2]) for r in mine]
+    cpu = [float(r[3]) + float(r[4]) for r in mine]
+    rss = [int(r[5]) / 1024 for r in mine]
+    med[tool] = (statistics.median(wall), statistics.median(cpu), statistics.median(rss))
+    per[tool] = (wall, cpu, rss, mine[-1][6], mine[-1][7], int(mine[-1][8]))
+sections = (n + 99) // 100
+print(f"N = {n:,} pages per language: {4 * (n + sections + 1):,} pages in 4 languages "
+      f"(+ root chooser = {expected:,} index.html); median of {runs} runs, alternating")
+print()
+print("| tool | wall (s) | CPU user+sys (s) | peak RSS (MiB) | index.html | files | output MB |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+for tool in ("signpost", "hugo"):
+    w, c, m = med[tool]
+    p = per[tool]
+    print(f"| {tool} | {w:.2f} | {c:.2f} | {m:.0f} | {int(p[3]):,} | {int(p[4]):,} | {p[5] / 1e6:.0f} |")
+s, h = med["signpost"], med["hugo"]
+print(f"| signpost/hugo | {s[0] / h[0]:.2f} | {s[1] / h[1]:.2f} | {s[2] / h[2]:.2f} | | | |")
+print()
+goal_wall, goal_mem = s[0] / h[0] <= 0.5, s[2] / h[2] <= 1.0
+print(f"Goal (wall <= 0.5 x hugo, peak RSS <= hugo): wall {'met' if goal_wall else 'NOT met'}, "
+      f"memory {'met' if goal_mem else 'NOT met'}.")
+print()
+print("Runs (wall s / CPU s / RSS MiB): " + "; ".join(
+    f"{tool}: " + ", ".join(f"{w:.2f}/{c:.2f}/{m:.0f}" for w, c, m in zip(*per[tool][:3]))
+    for tool in ("signpost", "hugo")))
+PY
+)"
+    echo
+    echo "$table"
+    echo
+    if [ ! -s "$BENCH/results.md" ]; then
+        printf '# Build benchmark results\n\nAppended by `bench/run.sh`; see `bench/README.md` for what is measured.\n' >"$BENCH/results.md"
+    fi
+    {
+        echo
+        echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), N = $N, RUNS = $RUNS"
+        echo
+        echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r)"
+        echo "- signpost: $SIGNPOST_VERSION"
+        echo "- hugo: $HUGO_VERSION"
+        echo "- site: bench/generate.py ($GEN_SUM), $(head -n 1 "$dir/log-signpost-$RUNS")"
+        echo
+        echo "$table"
+    } >>"$BENCH/results.md"
+done
+echo "== results appended to bench/results.md" >&2
