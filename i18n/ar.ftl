@@ -40,3 +40,41 @@ not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة المطلوبة غير موجودة أو نُقلت إلى مكان آخر. اختر لغة للعودة إلى الصفحة الرئيسية لمجموعة الأدوات.
 footer-text = قاعدة معارف منشورة باستخدام Signpost. متاحة مجانًا وخفيفة التحميل.
 open-all = افتح جميع الأقسام
+
+## مكتبة الموارد
+site-links = الموقع
+resource-library = مكتبة الموارد
+resources = الموارد
+filters = تصفية الموارد
+filter-category = الفئة
+filter-audience = الجمهور
+filter-language = اللغة
+clear-filters = مسح جميع عوامل التصفية
+see-all-resources = { $count ->
+    [zero] لا توجد موارد
+    [one] عرض المورد في صفحته
+    [two] عرض الموردين
+    [few] عرض الموارد الـ{ $count }
+    [many] عرض جميع الموارد ({ $count } موردًا)
+   *[other] عرض جميع الموارد ({ $count } مورد)
+}
+categories = الفئة
+audiences = الجمهور
+topics = المواضيع
+components = مكونات مجموعة الأدوات
+access = الوصول
+access-in = الاطلاع باللغة { $language }
+about-resource = عن هذا المورد
+organisation = الجهة
+year = السنة
+added = تاريخ الإضافة إلى المكتبة
+pagination = الصفحات
+page-number = الصفحة { $number }
+no-results = لا توجد موارد تطابق عوامل التصفية هذه.
+audience-page-title = { $audience ->
+    [donors] للجهات المانحة
+    [governments] للحكومات
+   *[implementing-agencies] للجهات المنفذة
+}
+audience-guidance = إرشادات لك
+audience-resources = موارد لك

@@ -25,3 +25,37 @@ not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved. Choose a language to start again from the toolkit's home page.
 footer-text = A knowledge base built with Signpost. Free to read, light to download.
 open-all = Open all sections
+
+## Resource library
+site-links = Site
+resource-library = Resource library
+resources = Resources
+filters = Filter resources
+filter-category = Category
+filter-audience = Audience
+filter-language = Language
+clear-filters = Clear all filters
+see-all-resources = { $count ->
+    [one] See the resource on its own page
+   *[other] See all { $count } resources
+}
+categories = Category
+audiences = Audience
+topics = Topics
+components = Toolkit components
+access = Access
+access-in = Access in { $language }
+about-resource = About this resource
+organisation = Organisation
+year = Year
+added = Added to the library
+pagination = Pages
+page-number = Page { $number }
+no-results = No resource matches these filters.
+audience-page-title = { $audience ->
+    [donors] For donors
+    [governments] For governments
+   *[implementing-agencies] For implementing agencies
+}
+audience-guidance = Guidance for you
+audience-resources = Resources for you

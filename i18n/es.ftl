@@ -27,3 +27,37 @@ not-found-title = Página no encontrada
 not-found-text = La página solicitada no existe o se ha trasladado. Elija un idioma para volver al inicio de la caja de herramientas.
 footer-text = Una base de conocimientos publicada con Signpost. De libre acceso y ligera de descargar.
 open-all = Abrir todas las secciones
+
+## Biblioteca de recursos
+site-links = Sitio
+resource-library = Biblioteca de recursos
+resources = Recursos
+filters = Filtrar recursos
+filter-category = Categoría
+filter-audience = Público
+filter-language = Idioma
+clear-filters = Borrar todos los filtros
+see-all-resources = { $count ->
+    [one] Ver el recurso en su página
+   *[other] Ver los { $count } recursos
+}
+categories = Categoría
+audiences = Público
+topics = Temas
+components = Componentes de la caja de herramientas
+access = Acceso
+access-in = Acceder en { $language }
+about-resource = Acerca de este recurso
+organisation = Organización
+year = Año
+added = Añadido a la biblioteca el
+pagination = Páginas
+page-number = Página { $number }
+no-results = Ningún recurso coincide con estos filtros.
+audience-page-title = { $audience ->
+    [donors] Para donantes
+    [governments] Para gobiernos
+   *[implementing-agencies] Para organismos de ejecución
+}
+audience-guidance = Orientaciones para usted
+audience-resources = Recursos para usted

@@ -27,3 +27,37 @@ not-found-title = Page introuvable
 not-found-text = La page demandée n’existe pas ou a été déplacée. Choisissez une langue pour repartir de l’accueil de la boîte à outils.
 footer-text = Une base de connaissances publiée avec Signpost. Libre d’accès, légère à télécharger.
 open-all = Ouvrir toutes les sections
+
+## Bibliothèque de ressources
+site-links = Site
+resource-library = Bibliothèque de ressources
+resources = Ressources
+filters = Filtrer les ressources
+filter-category = Catégorie
+filter-audience = Public
+filter-language = Langue
+clear-filters = Effacer tous les filtres
+see-all-resources = { $count ->
+    [one] Voir la ressource sur sa page
+   *[other] Voir les { $count } ressources
+}
+categories = Catégorie
+audiences = Public
+topics = Thèmes
+components = Composantes de la boîte à outils
+access = Accès
+access-in = Accéder en { $language }
+about-resource = À propos de cette ressource
+organisation = Organisation
+year = Année
+added = Ajoutée à la bibliothèque le
+pagination = Pages
+page-number = Page { $number }
+no-results = Aucune ressource ne correspond à ces filtres.
+audience-page-title = { $audience ->
+    [donors] Pour les bailleurs de fonds
+    [governments] Pour les gouvernements
+   *[implementing-agencies] Pour les organismes de mise en œuvre
+}
+audience-guidance = Conseils pour vous
+audience-resources = Ressources pour vous

@@ -151,3 +151,34 @@ fn bundle(lang: &Lang, path: &Path, text: String, diags: &mut Diagnostics) -> Bu
         ids,
     }
 }
+
+impl Strings {
+    /// A message as one pattern per CLDR plural category of `lang`, with
+    /// `{name}` for each argument, for the theme's scripts: the browser's
+    /// `Intl.PluralRules` picks the category, so counts drawn by JavaScript
+    /// are as grammatical as those in the HTML.
+    pub fn plural_patterns(&self, lang: &Lang, id: &str, selector: &str, others: &[&str]) -> BTreeMap<String, String> {
+        let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
+        let Ok(rules) = intl_pluralrules::PluralRules::create(langid, intl_pluralrules::PluralRuleType::CARDINAL) else {
+            return BTreeMap::new();
+        };
+        let mut patterns = BTreeMap::new();
+        // The first number of each category stands for all of it.
+        for n in (0..=1000u64).chain([1_000_000]) {
+            let Ok(category) = rules.select(n) else { continue };
+            let name = format!("{category:?}").to_lowercase();
+            if patterns.contains_key(&name) {
+                continue;
+            }
+            let mut args = FluentArgs::new();
+            args.set(selector.to_string(), n);
+            for other in others {
+                args.set(other.to_string(), format!("{{{other}}}"));
+            }
+            if let Some(text) = self.format(lang, id, Some(&args)) {
+                patterns.insert(name, text.replacen(&n.to_string(), &format!("{{{selector}}}"), 1));
+            }
+        }
+        patterns
+    }
+}

@@ -79,9 +79,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
 
     let (pages, found) = parse::pages(&config, sources.pages);
     diags.extend(found);
+    let catalogue = parse::catalogue::parse(sources.catalogue, &mut diags);
 
     let (site, found) = validate::site(&config, pages);
     diags.extend(found);
+    let catalogue = catalogue.map(|parsed| validate::catalogue::catalogue(&config, &site, parsed, &mut diags));
 
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
         return Err(diags.into());
@@ -97,6 +99,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     diags.extend(render::site(
         &config,
         &site,
+        catalogue.as_ref(),
         &templates,
         &Arc::new(strings),
         &staging,

@@ -33,9 +33,23 @@ pub struct Asset {
     pub target: PathBuf,
 }
 
+/// The folder of the resource catalogue, beside the language folders.
+pub const CATALOGUE_DIR: &str = "catalogue";
+
+/// A YAML file of the resource catalogue.
+#[derive(Debug)]
+pub struct CatalogueFile {
+    /// Relative to the site root (`content/catalogue/resources.yaml`).
+    pub path: PathBuf,
+    /// Relative to the catalogue folder, forward slashes.
+    pub name: String,
+    pub text: String,
+}
+
 #[derive(Debug, Default)]
 pub struct Sources {
     pub pages: Vec<SourceFile>,
+    pub catalogue: Vec<CatalogueFile>,
     pub assets: Vec<Asset>,
 }
 
@@ -73,6 +87,10 @@ pub fn discover(config: &Config) -> (Sources, Diagnostics) {
                     "a page must be inside a language folder such as `content/en/`",
                 ));
             }
+            continue;
+        }
+        if name == CATALOGUE_DIR {
+            collect_catalogue(config, &root, &dir, &mut sources, &mut diags);
             continue;
         }
         let lang = Lang::new(&name);
@@ -124,6 +142,19 @@ fn walk_language(
                 source: path,
                 target: Path::new(lang.as_str()).join(&inner),
             }),
+        }
+    }
+}
+
+fn collect_catalogue(config: &Config, root: &Path, dir: &Path, sources: &mut Sources, diags: &mut Diagnostics) {
+    for (path, name) in walk(config, root, dir, diags) {
+        if !(name.ends_with(".yaml") || name.ends_with(".yml")) {
+            continue;
+        }
+        let rel = relative(&config.root, &path);
+        match read_text(&config.root, &rel) {
+            Ok(text) => sources.catalogue.push(CatalogueFile { path: rel, name, text }),
+            Err(d) => diags.push(d),
         }
     }
 }

@@ -3,8 +3,10 @@
 //! on other files (links, anchors) is recorded here and checked in
 //! [`crate::validate`].
 
+pub mod catalogue;
 pub mod front_matter;
 pub mod markdown;
+pub mod yaml_positions;
 
 use rayon::prelude::*;
 

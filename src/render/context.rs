@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::{Lang, Page, PageKey, Site};
+use crate::model::{Catalogue, Lang, Page, PageKey, Site};
 use crate::parse::markdown::{Document, Footnote, LINK_PLACEHOLDER, Section};
 
 #[derive(Serialize)]
@@ -24,6 +24,8 @@ pub struct PageContext<'a> {
     pub next: Option<NavItem<'a>>,
     /// For sections: their pages, by `order` then title.
     pub children: Vec<NavItem<'a>>,
+    /// For toolkit components: their resources, with filters.
+    pub resources: Option<crate::render::library::LibraryView>,
 }
 
 #[derive(Serialize)]
@@ -33,6 +35,17 @@ pub struct SiteContext<'a> {
     pub base_path: &'a str,
     pub home: String,
     pub default_lang: &'a str,
+    /// The resource library and the audience pages, when there is a
+    /// catalogue.
+    pub library_url: Option<String>,
+    pub audiences: Vec<SiteLink>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct SiteLink {
+    pub id: String,
+    pub label: String,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -122,6 +135,8 @@ impl<'a> RootContext<'a> {
                 base_path: &config.base_path,
                 home: config.page_url(&config.default_lang, &home),
                 default_lang: config.default_lang.as_str(),
+                library_url: None,
+                audiences: Vec::new(),
             },
             languages: config
                 .languages
@@ -146,6 +161,7 @@ pub struct ContextBuilder<'a> {
     pub lang: &'a Lang,
     /// Section key → its pages, sorted.
     pub children: &'a std::collections::BTreeMap<PageKey, Vec<&'a PageKey>>,
+    pub catalogue: Option<&'a Catalogue>,
 }
 
 impl<'a> ContextBuilder<'a> {
@@ -163,13 +179,7 @@ impl<'a> ContextBuilder<'a> {
         Some(PageContext {
             lang: self.lang.as_str(),
             dir: language.direction.as_str(),
-            site: SiteContext {
-                title: &language.title,
-                description: config.description.as_deref(),
-                base_path: &config.base_path,
-                home: config.page_url(self.lang, &PageKey::new("")),
-                default_lang: config.default_lang.as_str(),
-            },
+            site: self.site_context(),
             page: PageView {
                 key: key.as_str(),
                 title: &page.front.title,
@@ -200,12 +210,52 @@ impl<'a> ContextBuilder<'a> {
             children: self
                 .children
                 .get(key)
-                .map(|keys| keys.iter().filter_map(|k| self.item(k, key)).collect())
+                .map(|keys| keys.iter().filter_map(|k| self.item(k, Some(key))).collect())
                 .unwrap_or_default(),
+            resources: None,
         })
     }
 
-    fn item(&self, key: &'a PageKey, current: &PageKey) -> Option<NavItem<'a>> {
+    pub fn site_context(&self) -> SiteContext<'a> {
+        let config = self.config;
+        let title = config.language(self.lang).map_or(config.title.as_str(), |l| l.title.as_str());
+        let base = &config.base_path;
+        let lang = self.lang;
+        SiteContext {
+            title,
+            description: config.description.as_deref(),
+            base_path: base,
+            home: config.page_url(lang, &PageKey::new("")),
+            default_lang: config.default_lang.as_str(),
+            library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
+            audiences: self
+                .catalogue
+                .map(|c| c.vocabulary.audiences.iter().map(|a| SiteLink { id: a.id.clone(), label: a.label(lang, &config.default_lang).to_string(), url: format!("{base}{lang}/audiences/{}/", a.id) }).collect())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Switcher links and `hreflang` alternates for an output that exists
+    /// in every language (library pages, audience pages), given its URL in
+    /// each language.
+    pub fn chrome(&self, url_of: impl Fn(&Lang) -> String) -> (Vec<LanguageLink<'a>>, Vec<Alternate>) {
+        let config = self.config;
+        let languages = config
+            .languages
+            .iter()
+            .map(|l| LanguageLink { code: l.lang.as_str(), name: &l.name, dir: l.direction.as_str(), url: url_of(&l.lang), current: &l.lang == self.lang, translated: true })
+            .collect();
+        let mut alternates: Vec<Alternate> = config.langs().map(|l| Alternate { hreflang: l.to_string(), href: config.absolute(&url_of(l)) }).collect();
+        alternates.push(Alternate { hreflang: "x-default".into(), href: config.absolute(&url_of(&config.default_lang)) });
+        (languages, alternates)
+    }
+
+    /// The site navigation, with nothing marked current.
+    pub fn plain_nav(&self) -> Vec<NavItem<'a>> {
+        self.config.navigation.iter().filter_map(|entry| self.item(&entry.key, None)).collect()
+    }
+
+    fn item(&self, key: &'a PageKey, current: Option<&PageKey>) -> Option<NavItem<'a>> {
         let (page, fallback) = self
             .site
             .page_for(self.lang, &self.config.default_lang, key)?;
@@ -214,7 +264,7 @@ impl<'a> ContextBuilder<'a> {
             label: page.front.label.as_deref(),
             summary: page.front.summary.as_deref(),
             url: self.config.page_url(self.lang, key),
-            current: key == current,
+            current: Some(key) == current,
             fallback,
             content_lang: page.lang.as_str(),
         })
@@ -224,7 +274,7 @@ impl<'a> ContextBuilder<'a> {
         self.config
             .navigation
             .iter()
-            .filter_map(|entry| self.item(&entry.key, current))
+            .filter_map(|entry| self.item(&entry.key, Some(current)))
             .collect()
     }
 

@@ -7,6 +7,9 @@
 //! default language's text (with a notice) where a translation is missing.
 
 mod context;
+pub mod library;
+mod library_data;
+mod resources;
 mod sitemap;
 pub mod templates;
 
@@ -21,48 +24,41 @@ use tera::{Context, Tera};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
-use crate::model::{Lang, PageKey, Site};
+use crate::model::{Catalogue, Lang, PageKey, Site};
 use crate::write::Staging;
 use context::ContextBuilder;
+use library::{Index, Library};
 pub use templates::Templates;
 
 /// Renders the whole site into `staging`.
-pub fn site(
-    config: &Config,
-    site: &Site,
-    templates: &Templates,
-    strings: &Arc<Strings>,
-    staging: &Staging,
-) -> Diagnostics {
+pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>, templates: &Templates, strings: &Arc<Strings>, staging: &Staging) -> Diagnostics {
     let mut diags = Diagnostics::new();
+    let index = catalogue.map(Index::new);
+    if let Some(index) = &index {
+        diags.extend(library_data::write_shared(index, staging));
+    }
     for lang in config.langs() {
         let tera = templates.for_lang(strings, lang);
         let children = children(config, site, lang);
-        let builder = ContextBuilder {
+        let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
+        let library = catalogue.zip(index.as_ref()).map(|(catalogue, index)| Library {
             config,
-            site,
+            catalogue,
+            index,
             lang,
-            children: &children,
-        };
+            script_base: resources::script_base(config, strings, lang, index, catalogue),
+        });
         let keys = site.keys_for(lang, &config.default_lang);
-        let results: Vec<Diagnostic> = keys
-            .par_iter()
-            .filter_map(|key| page(&builder, &tera, templates, key, staging).err())
-            .collect();
+        let results: Vec<Diagnostic> = keys.par_iter().filter_map(|key| page(&builder, library.as_ref(), &tera, templates, key, staging).err()).collect();
         diags.extend(results);
+        if let Some(library) = library {
+            let renderer = resources::Renderer { builder: &builder, library, tera: &tera, templates, staging };
+            diags.extend(renderer.all(strings));
+        }
     }
     let default_tera = templates.for_lang(strings, &config.default_lang);
-    diags.extend(special_pages(
-        config,
-        site,
-        templates,
-        &default_tera,
-        staging,
-    ));
-    if let Err(d) = staging.write(
-        Path::new("sitemap.xml"),
-        sitemap::sitemap(config, site).as_bytes(),
-    ) {
+    diags.extend(special_pages(config, site, templates, &default_tera, staging));
+    if let Err(d) = staging.write(Path::new("sitemap.xml"), sitemap::sitemap(config, site).as_bytes()) {
         diags.push(d);
     }
     if let Err(d) = staging.write(Path::new("robots.txt"), sitemap::robots(config).as_bytes()) {
@@ -71,19 +67,24 @@ pub fn site(
     diags
 }
 
-fn page(
-    builder: &ContextBuilder,
-    tera: &Tera,
-    templates: &Templates,
-    key: &PageKey,
-    staging: &Staging,
-) -> Result<(), Diagnostic> {
-    let Some(context) = builder.page(key) else {
-        return Ok(());
-    };
+fn page(builder: &ContextBuilder, library: Option<&Library>, tera: &Tera, templates: &Templates, key: &PageKey, staging: &Staging) -> Result<(), Diagnostic> {
+    let Some(mut context) = builder.page(key) else { return Ok(()) };
+    if let Some(library) = library {
+        context.resources = component_resources(library, key);
+    }
     let template = template_for(templates, &context);
     let html = render(tera, templates, &template, &context)?;
     staging.write(&output_path(builder.lang, key), html.as_bytes())
+}
+
+/// The first page of a toolkit component's resources, with its filters.
+fn component_resources(library: &Library, key: &PageKey) -> Option<library::LibraryView> {
+    let c = library.catalogue.vocabulary.components.iter().position(|c| &c.page == key)?;
+    let id = &library.index.components[c];
+    let listing = library::Listing { filter: Some(("component", id)) };
+    let mut view = library.view(listing, Some(c), &library.index.select(Some(c), None), 1);
+    view.all_url = Some(listing.url(library.config, library.lang, 1));
+    Some(view)
 }
 
 fn template_for(templates: &Templates, context: &context::PageContext) -> String {

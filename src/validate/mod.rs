@@ -3,6 +3,8 @@
 //! or anchors that do not exist and navigation entries that lead nowhere are
 //! reported, all of them, at their file, line and column.
 
+pub mod catalogue;
+
 use std::collections::BTreeSet;
 use std::collections::btree_map::Entry;
 use std::path::Path;

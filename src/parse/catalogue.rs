@@ -1,0 +1,285 @@
+//! The resource catalogue under `content/catalogue/`:
+//!
+//! - `vocabulary.yaml`: categories, audiences, document languages, topics
+//!   and components, each value with its label in every interface language;
+//! - `resources.yaml` (or `resources/*.yaml`): the resources, facts and
+//!   default-language text;
+//! - `translations/<lang>.yaml`: per language, the translatable text of
+//!   each resource (summary, link labels, an official title).
+//!
+//! Each resource is read on its own so that one bad entry does not hide the
+//! next; serde_path_to_error names the field at fault and
+//! [`Positions`] turns that name into a line and column.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Diagnostics, yaml_error};
+use crate::load::CatalogueFile;
+use crate::model::{Catalogue, Component, DocLanguage, Lang, PageKey, Resource, ResourceLink, ResourceText, Term, Vocabulary};
+use crate::parse::yaml_positions::Positions;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVocabulary {
+    categories: Vec<RawTerm>,
+    audiences: Vec<RawTerm>,
+    languages: Vec<RawLanguage>,
+    #[serde(default)]
+    topics: Vec<RawTerm>,
+    #[serde(default)]
+    components: Vec<RawComponent>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: String,
+    label: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    id: String,
+    label: BTreeMap<String, String>,
+    /// `other` for languages without a filter value of their own.
+    #[serde(default)]
+    facet: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComponent {
+    id: String,
+    page: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResource {
+    id: String,
+    added: serde_yaml::Value,
+    title: String,
+    organisation: String,
+    year: serde_yaml::Value,
+    categories: Vec<String>,
+    #[serde(default)]
+    topics: Vec<String>,
+    audiences: Vec<String>,
+    #[serde(default)]
+    components: Vec<String>,
+    summary: String,
+    links: Vec<RawLink>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLink {
+    url: String,
+    language: String,
+    #[serde(default)]
+    label: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    link_labels: Vec<String>,
+}
+
+/// The parsed catalogue with the positions of every value, for the checks
+/// in [`crate::validate`].
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub catalogue: Catalogue,
+    pub positions: BTreeMap<PathBuf, Positions>,
+    /// Where each translated entry is written: (language, id) → (file, path).
+    pub translation_sources: BTreeMap<(Lang, String), (PathBuf, String)>,
+    pub vocabulary_file: Option<PathBuf>,
+}
+
+impl Parsed {
+    /// Line and column of `path` (`[3].categories[1]`) in `file`.
+    pub fn position(&self, file: &Path, path: &str) -> (usize, usize) {
+        self.positions.get(file).map_or((1, 1), |p| p.get(path))
+    }
+}
+
+pub fn parse(files: Vec<CatalogueFile>, diags: &mut Diagnostics) -> Option<Parsed> {
+    if files.is_empty() {
+        return None;
+    }
+    let mut parsed = Parsed::default();
+    let mut found_vocabulary = false;
+    for file in files {
+        parsed.positions.insert(file.path.clone(), Positions::new(&file.text));
+        let stem = file.name.trim_end_matches(".yaml").trim_end_matches(".yml");
+        if stem == "vocabulary" {
+            found_vocabulary = true;
+            parsed.vocabulary_file = Some(file.path.clone());
+            if let Some(vocabulary) = vocabulary(&file, diags) {
+                parsed.catalogue.vocabulary = vocabulary;
+            }
+        } else if stem == "resources" || stem.starts_with("resources/") {
+            resources(&file, &parsed.positions[&file.path], &mut parsed.catalogue.resources, diags);
+        } else if let Some(lang) = stem.strip_prefix("translations/") {
+            translations(&file, Lang::new(lang), &mut parsed, diags);
+        } else {
+            diags.push(Diagnostic::error(&file.path, (1, 1), "unexpected file in the catalogue: expected vocabulary.yaml, resources.yaml, resources/*.yaml or translations/<lang>.yaml"));
+        }
+    }
+    if !found_vocabulary {
+        diags.push(Diagnostic::error(Path::new("content/catalogue"), (1, 1), "the catalogue has no vocabulary.yaml"));
+    }
+    parsed.catalogue.resources.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase())).then_with(|| a.id.cmp(&b.id)));
+    Some(parsed)
+}
+
+fn vocabulary(file: &CatalogueFile, diags: &mut Diagnostics) -> Option<Vocabulary> {
+    let raw: RawVocabulary = match serde_yaml::from_str(&file.text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            diags.push(yaml_error(&file.path, &e, 1));
+            return None;
+        }
+    };
+    let terms = |raw: Vec<RawTerm>| raw.into_iter().map(|t| Term { id: t.id, labels: labels(t.label) }).collect();
+    Some(Vocabulary {
+        categories: terms(raw.categories),
+        audiences: terms(raw.audiences),
+        topics: terms(raw.topics),
+        languages: raw
+            .languages
+            .into_iter()
+            .map(|l| DocLanguage { facet: l.facet.unwrap_or_else(|| l.id.clone()), term: Term { id: l.id, labels: labels(l.label) } })
+            .collect(),
+        components: raw
+            .components
+            .into_iter()
+            .map(|c| Component { page: PageKey::from_file(&c.page).map_or_else(|| PageKey::new(c.page.clone()), |(k, _)| k), id: c.id })
+            .collect(),
+    })
+}
+
+fn labels(raw: BTreeMap<String, String>) -> BTreeMap<Lang, String> {
+    raw.into_iter().map(|(lang, label)| (Lang::new(lang), label)).collect()
+}
+
+/// A YAML document, or its syntax error reported.
+fn document(file: &CatalogueFile, diags: &mut Diagnostics) -> Option<serde_yaml::Value> {
+    match serde_yaml::from_str(&file.text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            diags.push(yaml_error(&file.path, &e, 1));
+            None
+        }
+    }
+}
+
+/// One entry, with serde's error placed at the field it names.
+fn entry<T: DeserializeOwned>(value: serde_yaml::Value, file: &Path, prefix: &str, positions: &Positions, diags: &mut Diagnostics) -> Option<T> {
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| {
+            let field = e.path().to_string();
+            let path = if field == "." { prefix.to_string() } else if field.starts_with('[') { format!("{prefix}{field}") } else { format!("{prefix}.{field}") };
+            let message = e.into_inner().to_string();
+            // An unknown field is best shown at its key.
+            let position = match message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
+                Some(key) => positions.key(&format!("{path}.{key}")),
+                None => positions.get(&path),
+            };
+            diags.push(Diagnostic::error(file, position, message));
+        })
+        .ok()
+}
+
+fn resources(file: &CatalogueFile, positions: &Positions, out: &mut Vec<Resource>, diags: &mut Diagnostics) {
+    let Some(value) = document(file, diags) else { return };
+    let serde_yaml::Value::Sequence(items) = value else {
+        diags.push(Diagnostic::error(&file.path, (1, 1), "expected a list of resources (`- id: ...`)"));
+        return;
+    };
+    for (index, item) in items.into_iter().enumerate() {
+        let prefix = format!("[{index}]");
+        let Some(raw) = entry::<RawResource>(item, &file.path, &prefix, positions, diags) else { continue };
+        let year = year(&raw.year).ok_or_else(|| {
+            let message = format!("`{}` is not a year: write it as a number such as 2013", scalar_text(&raw.year));
+            diags.push(Diagnostic::error(&file.path, positions.get(&format!("{prefix}.year")), message));
+        });
+        let added = date(&raw.added).ok_or_else(|| {
+            let message = format!("`{}` is not a date: write it as YYYY-MM-DD", scalar_text(&raw.added));
+            diags.push(Diagnostic::error(&file.path, positions.get(&format!("{prefix}.added")), message));
+        });
+        let (Ok(year), Ok(added)) = (year, added) else { continue };
+        out.push(Resource {
+            id: raw.id,
+            added,
+            title: raw.title,
+            organisation: raw.organisation,
+            year,
+            categories: raw.categories,
+            topics: raw.topics,
+            audiences: raw.audiences,
+            components: raw.components,
+            summary: raw.summary,
+            links: raw.links.into_iter().map(|l| ResourceLink { url: l.url, language: l.language, label: l.label }).collect(),
+            file: file.path.clone(),
+            path: prefix,
+        });
+    }
+}
+
+fn translations(file: &CatalogueFile, lang: Lang, parsed: &mut Parsed, diags: &mut Diagnostics) {
+    let Some(value) = document(file, diags) else { return };
+    let serde_yaml::Value::Mapping(entries) = value else {
+        diags.push(Diagnostic::error(&file.path, (1, 1), "expected a mapping from resource id to its translated text"));
+        return;
+    };
+    let positions = parsed.positions.get(&file.path).cloned().unwrap_or_default();
+    for (key, value) in entries {
+        let Some(id) = key.as_str().map(str::to_string) else {
+            diags.push(Diagnostic::error(&file.path, (1, 1), "resource ids must be strings"));
+            continue;
+        };
+        if let Some(raw) = entry::<RawText>(value, &file.path, &id, &positions, diags) {
+            let text = ResourceText { title: raw.title, summary: raw.summary, link_labels: raw.link_labels };
+            parsed.translation_sources.insert((lang.clone(), id.clone()), (file.path.clone(), id.clone()));
+            parsed.catalogue.translations.entry(lang.clone()).or_default().insert(id, text);
+        }
+    }
+}
+
+fn year(value: &serde_yaml::Value) -> Option<i32> {
+    value.as_i64().filter(|y| (1800..=2200).contains(y)).map(|y| y as i32)
+}
+
+/// `YYYY-MM-DD` with a real month and day.
+fn date(value: &serde_yaml::Value) -> Option<String> {
+    let text = value.as_str()?;
+    let parts: Vec<&str> = text.split('-').collect();
+    let valid = parts.len() == 3
+        && parts[0].len() == 4
+        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && matches!(parts[1].parse::<u32>(), Ok(1..=12))
+        && matches!(parts[2].parse::<u32>(), Ok(1..=31));
+    valid.then(|| text.to_string())
+}
+
+fn scalar_text(value: &serde_yaml::Value) -> String {
+    match value {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Null => String::new(),
+        _ => "a list or mapping".to_string(),
+    }
+}
