@@ -16,6 +16,12 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 OUT="$BENCH/out"
 RUNS="${RUNS:-3}"
+# Where the builds write. Default: a tmpfs (/dev/shm), because on this
+# project's VMs (ext4 mounted with `discard`) writing many files shortly
+# after deleting many makes the next build's system time grow from run to
+# run (see README.md), which measures the disk, not the tools. BENCH_DEST=disk
+# writes beside the generated site instead (bench/out/N/), or give a folder.
+BENCH_DEST="${BENCH_DEST:-/dev/shm/signpost-bench}"
 TIME=/usr/bin/time
 if [ "$#" -eq 0 ]; then set -- 1000; fi
 for n in "$@"; do
@@ -82,6 +88,10 @@ for N in "$@"; do
     mkdir -p "$hu_site/static"
     cp -r "$ROOT/themes/default/static/." "$hu_site/static/"
 
+    if [ "$BENCH_DEST" = disk ]; then dest_root="$dir"; else dest_root="$BENCH_DEST/$N"; fi
+    mkdir -p "$dest_root"
+    dest_fs="$(df --output=fstype "$dest_root" | tail -n 1)"
+
     sections=$(( (N + 99) / 100 ))
     expected=$(( 4 * (1 + sections + N) + 1 ))   # 4 languages x (home + sections + pages) + root
     raw="$dir/runs.tsv"
@@ -89,7 +99,7 @@ for N in "$@"; do
     for r in $(seq 1 "$RUNS"); do
         for tool in signpost hugo; do
             if [ "$tool" = signpost ]; then site="$sp_site"; else site="$hu_site"; fi
-            dest="$dir/public-$tool"
+            dest="$dest_root/public-$tool"
             echo "== N=$N run $r/$RUNS: $tool" >&2
             measure "$tool" "$site" "$dest" "$dir/time-$tool-$r" "$dir/log-$tool-$r"
             read -r wall user sys rss <"$dir/time-$tool-$r"
@@ -106,6 +116,9 @@ for N in "$@"; do
         done
     done
     head -n 5 "$dir/log-signpost-$RUNS" | sed 's/^/   signpost said: /' >&2
+    if [ "${KEEP:-0}" != 1 ] && [ "$dest_root" != "$dir" ]; then
+        rm -rf "$dest_root"   # free the tmpfs; KEEP=1 keeps the last outputs
+    fi
 
     table="$(python3 - "$raw" "$N" "$RUNS" "$expected" <<'PY'
 import statistics, sys
@@ -155,6 +168,7 @@ PY
         echo "- signpost: $SIGNPOST_VERSION"
         echo "- hugo: $HUGO_VERSION"
         echo "- site: bench/generate.py ($GEN_SUM), $(head -n 1 "$dir/log-signpost-$RUNS")"
+        echo "- output written to $dest_root ($dest_fs); sources read from bench/out/$N/ (page cache warm)"
         echo
         echo "$table"
     } >>"$BENCH/results.md"

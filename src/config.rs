@@ -106,9 +106,7 @@ impl Config {
 
     /// Absolute URL for sitemaps, canonical links and feeds.
     pub fn absolute(&self, site_url: &str) -> String {
-        let path = site_url
-            .strip_prefix(&self.base_path)
-            .unwrap_or(site_url.trim_start_matches('/'));
+        let path = site_url.strip_prefix(&self.base_path).unwrap_or(site_url.trim_start_matches('/'));
         format!("{}{}", self.base_url, path)
     }
 }
@@ -131,17 +129,12 @@ pub fn load(root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics>
             .collect());
         }
     };
-    let raw: RawConfig = serde_yaml::from_str(&text)
-        .map_err(|e| std::iter::once(yaml_error(path, &e, 1)).collect::<Diagnostics>())?;
+    let raw: RawConfig =
+        serde_yaml::from_str(&text).map_err(|e| std::iter::once(yaml_error(path, &e, 1)).collect::<Diagnostics>())?;
     resolve(raw, &text, root, output)
 }
 
-fn resolve(
-    raw: RawConfig,
-    text: &str,
-    root: &Path,
-    output: Option<PathBuf>,
-) -> Result<Config, Diagnostics> {
+fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     let at = |needle: &str| locate(text, needle);
     let mut diags = Diagnostics::new();
@@ -153,25 +146,16 @@ fn resolve(
             diags.push(Diagnostic::error(
                 path,
                 at(&raw_lang.code),
-                format!(
-                    "`{}` is not a language code (expected a BCP 47 tag such as `en` or `pt-BR`)",
-                    raw_lang.code
-                ),
+                format!("`{}` is not a language code (expected a BCP 47 tag such as `en` or `pt-BR`)", raw_lang.code),
             ));
             continue;
         }
         if languages.iter().any(|l: &Language| l.lang == lang) {
-            diags.push(Diagnostic::error(
-                path,
-                at(&raw_lang.code),
-                format!("language `{lang}` is declared twice"),
-            ));
+            diags.push(Diagnostic::error(path, at(&raw_lang.code), format!("language `{lang}` is declared twice")));
             continue;
         }
         languages.push(Language {
-            direction: raw_lang
-                .direction
-                .unwrap_or_else(|| lang.default_direction()),
+            direction: raw_lang.direction.unwrap_or_else(|| lang.default_direction()),
             title: raw_lang.title.unwrap_or_else(|| raw.title.clone()),
             lang,
             name: raw_lang.name,
@@ -187,15 +171,11 @@ fn resolve(
         )),
     }
 
-    let base_url = if raw.base_url.ends_with('/') {
-        raw.base_url.clone()
-    } else {
-        format!("{}/", raw.base_url)
-    };
+    let base_url = if raw.base_url.ends_with('/') { raw.base_url.clone() } else { format!("{}/", raw.base_url) };
     let base_path = match base_url.split_once("://") {
-        Some((scheme, rest)) if !scheme.is_empty() && !rest.is_empty() => rest
-            .find('/')
-            .map_or("/".to_string(), |i| rest[i..].to_string()),
+        Some((scheme, rest)) if !scheme.is_empty() && !rest.is_empty() => {
+            rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
+        }
         _ => {
             diags.push(Diagnostic::error(
                 path,
@@ -208,26 +188,17 @@ fn resolve(
 
     let page_size = raw.page_size.unwrap_or(10);
     if page_size == 0 {
-        diags.push(Diagnostic::error(
-            path,
-            at("page_size"),
-            "`page_size` must be at least 1",
-        ));
+        diags.push(Diagnostic::error(path, at("page_size"), "`page_size` must be at least 1"));
     }
 
     let mut navigation = Vec::new();
     for entry in &raw.navigation {
         match PageKey::from_file(entry) {
-            Some((key, _)) => navigation.push(NavEntry {
-                file: entry.clone(),
-                key,
-            }),
+            Some((key, _)) => navigation.push(NavEntry { file: entry.clone(), key }),
             None => diags.push(Diagnostic::error(
                 path,
                 at(entry),
-                format!(
-                    "navigation entry `{entry}` is not a content file such as `guidance/_index.md`"
-                ),
+                format!("navigation entry `{entry}` is not a content file such as `guidance/_index.md`"),
             )),
         }
     }
@@ -284,16 +255,15 @@ mod tests {
         assert_eq!(c.languages[0].lang.as_str(), "fr");
         assert_eq!(c.languages[1].direction, Direction::Rtl);
         assert_eq!(c.base_path, "/kb/");
-        assert_eq!(
-            c.page_url(&Lang::new("fr"), &PageKey::new("a/b")),
-            "/kb/fr/a/b/"
-        );
+        assert_eq!(c.page_url(&Lang::new("fr"), &PageKey::new("a/b")), "/kb/fr/a/b/");
         assert_eq!(c.absolute("/kb/fr/"), "https://example.org/kb/fr/");
     }
 
     #[test]
     fn bad_default_language_is_located() {
-        let errors = config("title: T\nbase_url: https://e.org/\ndefault_language: de\nlanguages:\n  - {code: en, name: E}\n").unwrap_err();
+        let errors =
+            config("title: T\nbase_url: https://e.org/\ndefault_language: de\nlanguages:\n  - {code: en, name: E}\n")
+                .unwrap_err();
         let d = errors.into_sorted();
         assert_eq!((d[0].line, d[0].column), (3, 1));
     }

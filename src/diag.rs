@@ -27,32 +27,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
-        path: impl Into<PathBuf>,
-        (line, column): (usize, usize),
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            path: path.into(),
-            line,
-            column,
-            message: message.into(),
-        }
+    pub fn error(path: impl Into<PathBuf>, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, path: path.into(), line, column, message: message.into() }
     }
 
-    pub fn warning(
-        path: impl Into<PathBuf>,
-        (line, column): (usize, usize),
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            path: path.into(),
-            line,
-            column,
-            message: message.into(),
-        }
+    pub fn warning(path: impl Into<PathBuf>, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, path: path.into(), line, column, message: message.into() }
     }
 
     pub fn is_error(&self) -> bool {
@@ -60,13 +40,7 @@ impl Diagnostic {
     }
 
     fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
-        (
-            &self.path,
-            self.line,
-            self.column,
-            self.severity,
-            &self.message,
-        )
+        (&self.path, self.line, self.column, self.severity, &self.message)
     }
 }
 
@@ -78,11 +52,7 @@ impl fmt::Display for Diagnostic {
         };
         // Forward slashes on every platform: the paths are for people and tests.
         let path = self.path.to_string_lossy().replace('\\', "/");
-        write!(
-            f,
-            "{path}:{}:{}: {severity}: {}",
-            self.line, self.column, self.message
-        )
+        write!(f, "{path}:{}:{}: {severity}: {}", self.line, self.column, self.message)
     }
 }
 
@@ -152,27 +122,20 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         (line + 1, column + 1)
     }
 
     /// Byte offset where a line (from 1) starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(0)
+        self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0)
     }
 }
 
 /// Where a YAML library error happened, shifted to the enclosing file, with
 /// serde_yaml's own words but without its trailing "at line L column C".
 pub fn yaml_error(path: &Path, error: &serde_yaml::Error, first_line: usize) -> Diagnostic {
-    let (line, column) = error
-        .location()
-        .map_or((1, 1), |loc| (loc.line(), loc.column()));
+    let (line, column) = error.location().map_or((1, 1), |loc| (loc.line(), loc.column()));
     let message = strip_yaml_location(&error.to_string());
     Diagnostic::error(path, (line + first_line - 1, column), message)
 }

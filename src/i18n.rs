@@ -41,35 +41,23 @@ impl Strings {
             let lang = &language.lang;
             let path = file_of(lang);
             let text = match std::fs::read(config.root.join(&path)) {
-                Ok(bytes) => crate::load::decode(&path, bytes)
-                    .map_err(|d| diags.push(d))
-                    .unwrap_or_default(),
+                Ok(bytes) => crate::load::decode(&path, bytes).map_err(|d| diags.push(d)).unwrap_or_default(),
                 Err(_) if lang != &config.default_lang => {
                     diags.push(Diagnostic::warning(
                         &path,
                         (1, 1),
-                        format!(
-                            "no interface strings for `{lang}`: the {} strings are used",
-                            config.default_lang
-                        ),
+                        format!("no interface strings for `{lang}`: the {} strings are used", config.default_lang),
                     ));
                     String::new()
                 }
                 Err(e) => {
-                    diags.push(Diagnostic::error(
-                        &path,
-                        (1, 1),
-                        format!("cannot read the interface strings: {e}"),
-                    ));
+                    diags.push(Diagnostic::error(&path, (1, 1), format!("cannot read the interface strings: {e}")));
                     String::new()
                 }
             };
             bundles.insert(lang.clone(), bundle(lang, &path, text, &mut diags));
         }
-        let strings = Strings {
-            default: config.default_lang.clone(),
-            bundles,
-        };
+        let strings = Strings { default: config.default_lang.clone(), bundles };
         strings.report_missing(&mut diags);
         (strings, diags)
     }
@@ -80,11 +68,7 @@ impl Strings {
             let bundle = &self.bundles.get(lang)?.fluent;
             let pattern = bundle.get_message(id)?.value()?;
             let mut errors = Vec::new();
-            Some(
-                bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned(),
-            )
+            Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
         })
     }
 
@@ -94,10 +78,7 @@ impl Strings {
 
     /// Message ids of a language, sorted.
     pub fn ids(&self, lang: &Lang) -> BTreeSet<String> {
-        self.bundles
-            .get(lang)
-            .map(|b| b.ids.clone())
-            .unwrap_or_default()
+        self.bundles.get(lang).map(|b| b.ids.clone()).unwrap_or_default()
     }
 
     fn report_missing(&self, diags: &mut Diagnostics) {
@@ -107,10 +88,7 @@ impl Strings {
                 continue; // Already reported: the whole file is missing.
             }
             for id in reference.iter().filter(|id| !self.has(lang, id)) {
-                let message = format!(
-                    "interface string `{id}` is missing: the {} text is used",
-                    self.default
-                );
+                let message = format!("interface string `{id}` is missing: the {} text is used", self.default);
                 diags.push(Diagnostic::warning(file_of(lang), (1, 1), message));
             }
         }
@@ -146,10 +124,7 @@ fn bundle(lang: &Lang, path: &Path, text: String, diags: &mut Diagnostics) -> Bu
             diags.push(Diagnostic::error(path, (1, 1), error.to_string()));
         }
     }
-    Bundle {
-        fluent: bundle,
-        ids,
-    }
+    Bundle { fluent: bundle, ids }
 }
 
 impl Strings {
@@ -159,7 +134,8 @@ impl Strings {
     /// are as grammatical as those in the HTML.
     pub fn plural_patterns(&self, lang: &Lang, id: &str, selector: &str, others: &[&str]) -> BTreeMap<String, String> {
         let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
-        let Ok(rules) = intl_pluralrules::PluralRules::create(langid, intl_pluralrules::PluralRuleType::CARDINAL) else {
+        let Ok(rules) = intl_pluralrules::PluralRules::create(langid, intl_pluralrules::PluralRuleType::CARDINAL)
+        else {
             return BTreeMap::new();
         };
         let mut patterns = BTreeMap::new();

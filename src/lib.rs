@@ -90,37 +90,17 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     };
 
     let staging = write::Staging::create(&config.output).map_err(|e| {
-        Failure::Io(anyhow::anyhow!(
-            "cannot create the staging folder beside {}: {e}",
-            config.output.display()
-        ))
+        Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", config.output.display()))
     })?;
     diags.extend(staging.copy(&sources.assets));
-    diags.extend(render::site(
-        &config,
-        &site,
-        catalogue.as_ref(),
-        &templates,
-        &Arc::new(strings),
-        &staging,
-    ));
+    diags.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &Arc::new(strings), &staging));
     if diags.has_errors() {
         return Err(diags.into());
     }
-    staging.commit().map_err(|e| {
-        Failure::Io(anyhow::anyhow!(
-            "cannot move the new site into {}: {e}",
-            config.output.display()
-        ))
-    })?;
+    let pages = staging.pages();
+    staging
+        .commit()
+        .map_err(|e| Failure::Io(anyhow::anyhow!("cannot move the new site into {}: {e}", config.output.display())))?;
 
-    let pages = config
-        .langs()
-        .map(|lang| site.keys_for(lang, &config.default_lang).len())
-        .sum();
-    Ok(Built {
-        output: config.output,
-        pages,
-        warnings: diags.into_sorted(),
-    })
+    Ok(Built { output: config.output, pages, warnings: diags.into_sorted() })
 }

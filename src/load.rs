@@ -63,11 +63,7 @@ pub fn discover(config: &Config) -> (Sources, Diagnostics) {
     let entries = match std::fs::read_dir(&content) {
         Ok(entries) => entries,
         Err(e) => {
-            diags.push(Diagnostic::error(
-                "content",
-                (1, 1),
-                format!("cannot read the content folder: {e}"),
-            ));
+            diags.push(Diagnostic::error("content", (1, 1), format!("cannot read the content folder: {e}")));
             return (sources, diags);
         }
     };
@@ -106,10 +102,7 @@ pub fn discover(config: &Config) -> (Sources, Diagnostics) {
     }
 
     // Site files override the theme's: copy the theme's first.
-    for static_dir in [
-        config.theme_dir().join("static"),
-        config.root.join("static"),
-    ] {
+    for static_dir in [config.theme_dir().join("static"), config.root.join("static")] {
         if static_dir.is_dir() {
             collect_static(config, &root, &static_dir, &mut sources, &mut diags);
         }
@@ -129,19 +122,10 @@ fn walk_language(
         let rel = relative(&config.root, &path);
         match PageKey::from_file(&inner) {
             Some((key, is_section)) => match read_text(&config.root, &rel) {
-                Ok(text) => sources.pages.push(SourceFile {
-                    path: rel,
-                    lang: lang.clone(),
-                    key,
-                    is_section,
-                    text,
-                }),
+                Ok(text) => sources.pages.push(SourceFile { path: rel, lang: lang.clone(), key, is_section, text }),
                 Err(d) => diags.push(d),
             },
-            None => sources.assets.push(Asset {
-                source: path,
-                target: Path::new(lang.as_str()).join(&inner),
-            }),
+            None => sources.assets.push(Asset { source: path, target: Path::new(lang.as_str()).join(&inner) }),
         }
     }
 }
@@ -159,53 +143,27 @@ fn collect_catalogue(config: &Config, root: &Path, dir: &Path, sources: &mut Sou
     }
 }
 
-fn collect_static(
-    config: &Config,
-    root: &Path,
-    dir: &Path,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-) {
+fn collect_static(config: &Config, root: &Path, dir: &Path, sources: &mut Sources, diags: &mut Diagnostics) {
     for (path, inner) in walk(config, root, dir, diags) {
-        sources.assets.push(Asset {
-            source: path,
-            target: PathBuf::from(inner),
-        });
+        sources.assets.push(Asset { source: path, target: PathBuf::from(inner) });
     }
 }
 
 /// The files below `dir` in name order, each with its path relative to
 /// `dir` (forward slashes). Hidden files are skipped; symbolic links are
 /// followed only when they stay inside the site.
-fn walk(
-    config: &Config,
-    root: &Path,
-    dir: &Path,
-    diags: &mut Diagnostics,
-) -> Vec<(PathBuf, String)> {
+fn walk(config: &Config, root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
-    let walker = WalkDir::new(dir)
-        .follow_links(false)
-        .max_depth(MAX_DEPTH)
-        .sort_by_file_name()
-        .into_iter();
-    for entry in
-        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-    {
+    let walker = WalkDir::new(dir).follow_links(false).max_depth(MAX_DEPTH).sort_by_file_name().into_iter();
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| relative(&config.root, p))
-                    .unwrap_or_default();
+                let path = e.path().map(|p| relative(&config.root, p)).unwrap_or_default();
                 diags.push(Diagnostic::error(
                     path,
                     (1, 1),
-                    format!(
-                        "cannot read: {}",
-                        e.io_error().map_or(e.to_string(), |io| io.to_string())
-                    ),
+                    format!("cannot read: {}", e.io_error().map_or(e.to_string(), |io| io.to_string())),
                 ));
                 continue;
             }
@@ -224,19 +182,11 @@ fn walk(
             match std::fs::canonicalize(path) {
                 Ok(target) if target.starts_with(root) => target.is_file(),
                 Ok(_) => {
-                    diags.push(Diagnostic::error(
-                        rel,
-                        (1, 1),
-                        "symbolic link leads outside the site",
-                    ));
+                    diags.push(Diagnostic::error(rel, (1, 1), "symbolic link leads outside the site"));
                     continue;
                 }
                 Err(e) => {
-                    diags.push(Diagnostic::error(
-                        rel,
-                        (1, 1),
-                        format!("broken symbolic link: {e}"),
-                    ));
+                    diags.push(Diagnostic::error(rel, (1, 1), format!("broken symbolic link: {e}")));
                     continue;
                 }
             }
@@ -244,11 +194,7 @@ fn walk(
             entry.file_type().is_file()
         };
         if is_file {
-            let inner = path
-                .strip_prefix(dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let inner = path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
             files.push((path.to_path_buf(), inner));
         }
     }
@@ -272,21 +218,10 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         // The valid prefix is UTF-8 by construction.
         let prefix = std::str::from_utf8(valid).unwrap_or_default();
         let position = LineIndex::new(prefix).position(prefix, prefix.len());
-        Diagnostic::error(
-            path,
-            position,
-            "invalid UTF-8: the file must be saved as UTF-8",
-        )
+        Diagnostic::error(path, position, "invalid UTF-8: the file must be saved as UTF-8")
     })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    })
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
 }
 
 fn canonical_root(root: &Path) -> PathBuf {
@@ -294,9 +229,7 @@ fn canonical_root(root: &Path) -> PathBuf {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// `path` relative to the site root, for diagnostics.

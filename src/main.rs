@@ -45,10 +45,7 @@ struct SiteArgs {
 
 impl SiteArgs {
     fn options(&self) -> BuildOptions {
-        BuildOptions {
-            root: self.root.clone(),
-            output: self.output.clone(),
-        }
+        BuildOptions { root: self.root.clone(), output: self.output.clone() }
     }
 }
 
@@ -56,11 +53,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(site) => build(&site.options()).map(|built| {
-            eprintln!(
-                "built {} pages into {}",
-                built.pages,
-                built.output.display()
-            );
+            eprintln!("built {} pages into {}", built.pages, built.output.display());
         }),
         Command::Serve { site, port } => {
             let options = site.options();

@@ -26,21 +26,10 @@ impl Lang {
     /// Scripts written right to left, by primary language subtag, as mdBook's
     /// `TextDirection::from_lang_code` does.
     pub fn default_direction(&self) -> Direction {
-        let primary = self
-            .0
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        const RTL: &[&str] = &[
-            "ar", "arc", "ckb", "dv", "fa", "ha", "he", "khw", "ks", "ku", "ps", "sd", "ug", "ur",
-            "yi",
-        ];
-        if RTL.contains(&primary.as_str()) {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
-        }
+        let primary = self.0.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        const RTL: &[&str] =
+            &["ar", "arc", "ckb", "dv", "fa", "ha", "he", "khw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"];
+        if RTL.contains(&primary.as_str()) { Direction::Rtl } else { Direction::Ltr }
     }
 }
 
@@ -93,12 +82,7 @@ impl PageKey {
         if self.is_home() {
             return None;
         }
-        Some(PageKey(
-            self.0
-                .rsplit_once('/')
-                .map_or("", |(dir, _)| dir)
-                .to_string(),
-        ))
+        Some(PageKey(self.0.rsplit_once('/').map_or("", |(dir, _)| dir).to_string()))
     }
 
     /// The key of a content file, from its path inside the language folder
@@ -160,12 +144,7 @@ impl Site {
     /// Every key built in `lang`'s site: its own pages plus the default
     /// language's, in key order.
     pub fn keys_for(&self, lang: &Lang, default: &Lang) -> Vec<&PageKey> {
-        let mut keys: Vec<&PageKey> = self
-            .pages
-            .get(lang)
-            .into_iter()
-            .flat_map(|p| p.keys())
-            .collect();
+        let mut keys: Vec<&PageKey> = self.pages.get(lang).into_iter().flat_map(|p| p.keys()).collect();
         if lang != default {
             keys.extend(self.pages.get(default).into_iter().flat_map(|p| p.keys()));
             keys.sort();
@@ -188,28 +167,16 @@ mod tests {
 
     #[test]
     fn parent_keys() {
-        assert_eq!(
-            PageKey::new("guidance/a").parent(),
-            Some(PageKey::new("guidance"))
-        );
+        assert_eq!(PageKey::new("guidance/a").parent(), Some(PageKey::new("guidance")));
         assert_eq!(PageKey::new("about").parent(), Some(PageKey::new("")));
         assert_eq!(PageKey::new("").parent(), None);
     }
 
     #[test]
     fn keys_from_files() {
-        assert_eq!(
-            PageKey::from_file("_index.md"),
-            Some((PageKey::new(""), true))
-        );
-        assert_eq!(
-            PageKey::from_file("guidance/_index.md"),
-            Some((PageKey::new("guidance"), true))
-        );
-        assert_eq!(
-            PageKey::from_file("guidance/a.md"),
-            Some((PageKey::new("guidance/a"), false))
-        );
+        assert_eq!(PageKey::from_file("_index.md"), Some((PageKey::new(""), true)));
+        assert_eq!(PageKey::from_file("guidance/_index.md"), Some((PageKey::new("guidance"), true)));
+        assert_eq!(PageKey::from_file("guidance/a.md"), Some((PageKey::new("guidance/a"), false)));
         assert_eq!(PageKey::from_file("a.png"), None);
     }
 }
@@ -327,7 +294,8 @@ impl Vocabulary {
 impl Resource {
     /// The document-language filter values of this resource.
     pub fn language_facets(&self, vocabulary: &Vocabulary) -> Vec<String> {
-        let mut facets: Vec<String> = self.links.iter().filter_map(|l| vocabulary.language(&l.language)).map(|l| l.facet.clone()).collect();
+        let mut facets: Vec<String> =
+            self.links.iter().filter_map(|l| vocabulary.language(&l.language)).map(|l| l.facet.clone()).collect();
         facets.sort();
         facets.dedup();
         facets

@@ -9,14 +9,10 @@ use tiny_http::{Header, Response, Server, StatusCode};
 use crate::BuildOptions;
 
 pub fn serve(_options: &BuildOptions, output: &Path, port: u16) -> anyhow::Result<()> {
-    let server = Server::http(("127.0.0.1", port))
-        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    let root = std::fs::canonicalize(output)
-        .with_context(|| format!("cannot open {}", output.display()))?;
-    eprintln!(
-        "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
-        output.display()
-    );
+    let server =
+        Server::http(("127.0.0.1", port)).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let root = std::fs::canonicalize(output).with_context(|| format!("cannot open {}", output.display()))?;
+    eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", output.display());
     for request in server.incoming_requests() {
         let response = respond(&root, request.url());
         let _ = request.respond(response);
@@ -35,18 +31,14 @@ fn respond(root: &Path, url: &str) -> Reply {
     if file.is_dir() {
         if !path.ends_with('/') {
             let location = format!("{path}/");
-            return Response::from_data(Vec::new())
-                .with_status_code(301)
-                .with_header(header("Location", &location));
+            return Response::from_data(Vec::new()).with_status_code(301).with_header(header("Location", &location));
         }
         file = file.join("index.html");
     }
     // Symbolic links inside the output could still lead out of it.
     match std::fs::canonicalize(&file) {
         Ok(real) if real.starts_with(root) && real.is_file() => match std::fs::read(&real) {
-            Ok(bytes) => {
-                Response::from_data(bytes).with_header(header("Content-Type", content_type(&real)))
-            }
+            Ok(bytes) => Response::from_data(bytes).with_header(header("Content-Type", content_type(&real))),
             Err(_) => text(500, "cannot read file"),
         },
         _ => not_found(root),

@@ -5,6 +5,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diag::Diagnostic;
 use crate::load::Asset;
@@ -13,48 +14,45 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     committed: bool,
+    /// HTML pages written, for the build summary.
+    pages: AtomicUsize,
 }
 
 impl Staging {
     /// A fresh, empty staging folder next to `output` (same file system, so
     /// the final move is a rename).
     pub fn create(output: &Path) -> io::Result<Staging> {
-        let name = output
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }
         std::fs::create_dir_all(&dir)?;
-        Ok(Staging {
-            dir,
-            output: output.to_path_buf(),
-            committed: false,
-        })
+        Ok(Staging { dir, output: output.to_path_buf(), committed: false, pages: AtomicUsize::new(0) })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
+    /// How many HTML pages have been written so far.
+    pub fn pages(&self) -> usize {
+        self.pages.load(Ordering::Relaxed)
+    }
+
     /// Writes one file; `rel` is relative to the output folder.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.dir.join(rel);
+        if rel.extension().is_some_and(|e| e == "html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
         let result = match path.parent() {
-            Some(parent) => {
-                std::fs::create_dir_all(parent).and_then(|()| std::fs::write(&path, bytes))
-            }
+            Some(parent) => std::fs::create_dir_all(parent).and_then(|()| std::fs::write(&path, bytes)),
             None => std::fs::write(&path, bytes),
         };
-        result.map_err(|e| {
-            Diagnostic::error(rel, (1, 1), format!("cannot write the output file: {e}"))
-        })
+        result.map_err(|e| Diagnostic::error(rel, (1, 1), format!("cannot write the output file: {e}")))
     }
 
     /// Copies files as they are. Later assets with the same target win, so
@@ -81,10 +79,8 @@ impl Staging {
     /// Moves the staged site into place: the old output is renamed aside,
     /// the new one renamed in, and the old one removed.
     pub fn commit(mut self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            "{}.old",
-            self.dir.file_name().unwrap_or_default().to_string_lossy()
-        ));
+        let old =
+            self.dir.with_file_name(format!("{}.old", self.dir.file_name().unwrap_or_default().to_string_lossy()));
         let had_output = self.output.exists();
         if had_output {
             std::fs::rename(&self.output, &old)?;

@@ -8,37 +8,21 @@ fn every_language_gets_every_page() {
     let site = SiteTest::fixture("site/multilingual");
     site.build();
     for lang in ["en", "fr", "ar"] {
-        for page in [
-            "index.html",
-            "guide/index.html",
-            "guide/one/index.html",
-            "guide/two/index.html",
-            "about/index.html",
-        ] {
-            assert!(
-                site.output().join(lang).join(page).is_file(),
-                "{lang}/{page} missing"
-            );
+        for page in
+            ["index.html", "guide/index.html", "guide/one/index.html", "guide/two/index.html", "about/index.html"]
+        {
+            assert!(site.output().join(lang).join(page).is_file(), "{lang}/{page} missing");
         }
     }
-    assert!(
-        !site.output().join("en/guide/draft").exists(),
-        "drafts are left out"
-    );
+    assert!(!site.output().join("en/guide/draft").exists(), "drafts are left out");
 }
 
 #[test]
 fn arabic_is_right_to_left() {
     let site = SiteTest::fixture("site/multilingual");
     site.build();
-    assert!(
-        site.page("ar/index.html")
-            .contains(r#"<html lang="ar" dir="rtl">"#)
-    );
-    assert!(
-        site.page("fr/index.html")
-            .contains(r#"<html lang="fr" dir="ltr">"#)
-    );
+    assert!(site.page("ar/index.html").contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(site.page("fr/index.html").contains(r#"<html lang="fr" dir="ltr">"#));
 }
 
 #[test]
@@ -47,20 +31,12 @@ fn untranslated_page_falls_back_with_notice_and_lang() {
     site.build();
     let html = site.page("ar/guide/one/index.html");
     let main = main_of(&html);
-    assert!(
-        main.contains("لم تُترجم هذه الصفحة إلى العربية بعد"),
-        "notice in the reader's language:\n{main}"
-    );
-    assert!(
-        main.contains(r#"<div class="content" lang="en" dir="ltr">"#),
-        "untranslated text marked as English"
-    );
+    assert!(main.contains("لم تُترجم هذه الصفحة إلى العربية بعد"), "notice in the reader's language:\n{main}");
+    assert!(main.contains(r#"<div class="content" lang="en" dir="ltr">"#), "untranslated text marked as English");
     assert!(main.contains("Step one"), "English text shown");
     // No hreflang announces the fallback as an Arabic translation.
     assert!(!html.contains(r#"hreflang="ar" href"#), "{html}");
-    assert!(html.contains(
-        r#"<link rel="alternate" hreflang="fr" href="https://example.org/kb/fr/guide/one/">"#
-    ));
+    assert!(html.contains(r#"<link rel="alternate" hreflang="fr" href="https://example.org/kb/fr/guide/one/">"#));
     // The fallback's canonical page is the English original.
     assert!(html.contains(r#"<link rel="canonical" href="https://example.org/kb/en/guide/one/">"#));
     // A translated page has no notice.
@@ -73,11 +49,7 @@ fn links_lead_to_the_readers_language() {
     site.build();
     // English text shown in the Arabic site links to Arabic pages.
     let ar = site.page("ar/guide/one/index.html");
-    assert!(
-        ar.contains(r#"href="/kb/ar/guide/two/#details""#),
-        "{}",
-        main_of(&ar)
-    );
+    assert!(ar.contains(r#"href="/kb/ar/guide/two/#details""#), "{}", main_of(&ar));
     assert!(ar.contains(r#"href="/kb/ar/about/""#));
     let fr = site.page("fr/index.html");
     assert!(fr.contains(r#"href="/kb/fr/guide/one/#how""#));
@@ -106,10 +78,7 @@ fn sections_list_pages_by_order_with_plural_counts() {
     assert!(one < two, "order 1 before order 2");
     assert!(en.contains("(2 pages)"));
     assert!(site.page("fr/guide/index.html").contains("(2 pages)"));
-    assert!(
-        site.page("ar/guide/index.html").contains("(صفحتان)"),
-        "Arabic dual"
-    );
+    assert!(site.page("ar/guide/index.html").contains("(صفحتان)"), "Arabic dual");
 }
 
 #[test]
@@ -118,31 +87,13 @@ fn markdown_extensions_are_on() {
     site.build();
     let main = main_of(&site.page("en/guide/one/index.html")).to_string();
     assert!(main.contains("<table>"), "tables");
-    assert!(
-        main.contains("“quoted” phrase – with dashes"),
-        "smart punctuation: {main}"
-    );
-    assert!(
-        main.contains(r##"<a href="#fn-plan" id="fnref-plan" role="doc-noteref">1</a>"##),
-        "footnote reference"
-    );
-    assert!(
-        main.contains(r#"<li id="fn-plan" value="1">"#),
-        "footnote definition"
-    );
-    assert!(
-        main.contains(r#"<details class="section">"#),
-        "collapsible section"
-    );
-    assert!(
-        main.contains(r#"<div class="section-body" id="how">"#),
-        "its id inside, so #how opens it"
-    );
+    assert!(main.contains("“quoted” phrase – with dashes"), "smart punctuation: {main}");
+    assert!(main.contains(r##"<a href="#fn-plan" id="fnref-plan" role="doc-noteref">1</a>"##), "footnote reference");
+    assert!(main.contains(r#"<li id="fn-plan" value="1">"#), "footnote definition");
+    assert!(main.contains(r#"<details class="section">"#), "collapsible section");
+    assert!(main.contains(r#"<div class="section-body" id="how">"#), "its id inside, so #how opens it");
     let about = main_of(&site.page("en/about/index.html")).to_string();
-    assert!(
-        about.contains(r#"<h2 id="who-we-are">"#),
-        "heading id from its words"
-    );
+    assert!(about.contains(r#"<h2 id="who-we-are">"#), "heading id from its words");
 }
 
 #[test]
@@ -156,17 +107,11 @@ fn root_index_sitemap_robots_and_404() {
     }
     let sitemap = site.page("sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/kb/fr/guide/one/</loc>"));
-    assert!(sitemap.contains(
-        r#"<xhtml:link rel="alternate" hreflang="fr" href="https://example.org/kb/fr/guide/one/"/>"#
-    ));
     assert!(
-        !sitemap.contains("<loc>https://example.org/kb/ar/guide/one/</loc>"),
-        "fallbacks are not listed"
+        sitemap.contains(r#"<xhtml:link rel="alternate" hreflang="fr" href="https://example.org/kb/fr/guide/one/"/>"#)
     );
-    assert!(
-        site.page("robots.txt")
-            .contains("Sitemap: https://example.org/kb/sitemap.xml")
-    );
+    assert!(!sitemap.contains("<loc>https://example.org/kb/ar/guide/one/</loc>"), "fallbacks are not listed");
+    assert!(site.page("robots.txt").contains("Sitemap: https://example.org/kb/sitemap.xml"));
     assert!(site.page("404.html").contains("Page not found"));
 }
 
@@ -188,15 +133,9 @@ fn rebuilds_are_byte_identical() {
 #[test]
 fn bom_and_crlf_are_fine() {
     let site = SiteTest::fixture("site/multilingual");
-    site.write(
-        "content/en/about.md",
-        "\u{feff}---\r\ntitle: About\r\n---\r\n\r\nWindows [link](guide/one.md).\r\n",
-    );
+    site.write("content/en/about.md", "\u{feff}---\r\ntitle: About\r\n---\r\n\r\nWindows [link](guide/one.md).\r\n");
     site.build();
-    assert!(
-        site.page("en/about/index.html")
-            .contains(r#"<a href="/kb/en/guide/one/">link</a>"#)
-    );
+    assert!(site.page("en/about/index.html").contains(r#"<a href="/kb/en/guide/one/">link</a>"#));
 }
 
 #[test]
@@ -211,13 +150,9 @@ fn static_files_and_page_assets_are_copied() {
     site.build();
     assert!(site.output().join("en/guide/chart.svg").is_file());
     assert!(site.output().join("extra.css").is_file());
+    assert!(site.output().join("style.css").is_file(), "theme static files");
     assert!(
-        site.output().join("style.css").is_file(),
-        "theme static files"
-    );
-    assert!(
-        site.page("fr/guide/two/index.html")
-            .contains(r#"src="/kb/en/guide/chart.svg""#),
+        site.page("fr/guide/two/index.html").contains(r#"src="/kb/en/guide/chart.svg""#),
         "asset of a fallback page"
     );
 }
@@ -234,14 +169,7 @@ fn site_templates_override_the_theme() {
 fn bundled_site_builds_without_warnings() {
     let site = SiteTest::bundled();
     let run = site.build();
-    let warnings: Vec<_> = run
-        .stderr
-        .lines()
-        .filter(|l| l.contains("warning:"))
-        .collect();
+    let warnings: Vec<_> = run.stderr.lines().filter(|l| l.contains("warning:")).collect();
     assert!(warnings.is_empty(), "{warnings:#?}");
-    assert!(
-        site.page("ar/guidance/advocate-coordinate-network/index.html")
-            .contains(r#"dir="rtl""#)
-    );
+    assert!(site.page("ar/guidance/advocate-coordinate-network/index.html").contains(r#"dir="rtl""#));
 }

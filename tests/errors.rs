@@ -7,9 +7,7 @@ use crate::support::{SiteTest, snapshot_tree};
 
 /// Builds a fixture that must fail and returns its diagnostics.
 fn diagnostics(case: &str) -> String {
-    SiteTest::fixture(&format!("errors/{case}"))
-        .build_fails()
-        .diagnostics()
+    SiteTest::fixture(&format!("errors/{case}")).build_fails().diagnostics()
 }
 
 #[test]
@@ -81,10 +79,7 @@ fn many_problems_are_reported_at_once_and_sorted() {
 fn invalid_utf8() {
     let site = SiteTest::fixture("errors/undeclared-language");
     std::fs::remove_dir_all(site.root.join("content/de")).unwrap();
-    site.write(
-        "content/en/latin1.md",
-        b"---\ntitle: Caf\xe9\n---\n".as_slice(),
-    );
+    site.write("content/en/latin1.md", b"---\ntitle: Caf\xe9\n---\n".as_slice());
     assert_snapshot!(site.build_fails().diagnostics());
 }
 
@@ -102,16 +97,9 @@ fn a_failed_build_leaves_the_previous_output_intact() {
     let site = SiteTest::fixture("site/multilingual");
     site.build();
     let before = snapshot_tree(&site.output());
-    site.write(
-        "content/en/guide/two.md",
-        "---\ntitle: Step two\nbad_key: 1\n---\n",
-    );
+    site.write("content/en/guide/two.md", "---\ntitle: Step two\nbad_key: 1\n---\n");
     site.build_fails();
-    assert_eq!(
-        before,
-        snapshot_tree(&site.output()),
-        "output changed after a failed build"
-    );
+    assert_eq!(before, snapshot_tree(&site.output()), "output changed after a failed build");
     // No staging folder is left behind either.
     let leftovers: Vec<_> = std::fs::read_dir(&site.root)
         .unwrap()
@@ -125,29 +113,17 @@ fn a_failed_build_leaves_the_previous_output_intact() {
 fn huge_and_deeply_nested_input_does_not_crash() {
     let site = SiteTest::fixture("site/multilingual");
     let nested_quotes = ">".repeat(50_000);
-    let nested_lists: String = (0..2_000)
-        .map(|i| format!("{}- item\n", "  ".repeat(i)))
-        .collect();
+    let nested_lists: String = (0..2_000).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
     let long_paragraph = "word ".repeat(1_000_000);
     site.write(
         "content/en/deep.md",
-        format!(
-            "---\ntitle: Deep\n---\n\n{nested_quotes} deep\n\n{nested_lists}\n{long_paragraph}\n"
-        ),
+        format!("---\ntitle: Deep\n---\n\n{nested_quotes} deep\n\n{nested_lists}\n{long_paragraph}\n"),
     );
-    let nested_yaml = format!(
-        "---\ntitle: Nested\nsummary: {}x{}\n---\n",
-        "[".repeat(10_000),
-        "]".repeat(10_000)
-    );
+    let nested_yaml = format!("---\ntitle: Nested\nsummary: {}x{}\n---\n", "[".repeat(10_000), "]".repeat(10_000));
     site.write("content/en/nested-yaml.md", nested_yaml);
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("content/en/nested-yaml.md:3:"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("content/en/nested-yaml.md:3:"), "{}", run.stderr);
     assert!(!run.stderr.contains("content/en/deep.md"), "{}", run.stderr);
 }
 

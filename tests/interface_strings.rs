@@ -25,9 +25,7 @@ fn displaying(strings: &Strings, lang: &str, start: i64, end: i64, total: i64) -
     args.set("start", start);
     args.set("end", end);
     args.set("total", total);
-    strings
-        .format(&Lang::new(lang), "displaying", Some(&args))
-        .unwrap()
+    strings.format(&Lang::new(lang), "displaying", Some(&args)).unwrap()
 }
 
 #[test]
@@ -50,11 +48,7 @@ fn resource_counts_are_grammatical() {
         ("ar", 100, "100 مورد"),
     ];
     for (lang, n, expected) in cases {
-        assert_eq!(
-            &count(&s, lang, "resource-count", *n),
-            expected,
-            "{lang} {n}"
-        );
+        assert_eq!(&count(&s, lang, "resource-count", *n), expected, "{lang} {n}");
     }
 }
 
@@ -62,16 +56,10 @@ fn resource_counts_are_grammatical() {
 fn displaying_counts_are_grammatical() {
     let s = bundled_strings();
     assert_eq!(displaying(&s, "en", 1, 10, 35), "Displaying 1 - 10 of 35");
-    assert_eq!(
-        displaying(&s, "fr", 1, 10, 35),
-        "Affichage de 1 à 10 sur 35"
-    );
+    assert_eq!(displaying(&s, "fr", 1, 10, 35), "Affichage de 1 à 10 sur 35");
     assert_eq!(displaying(&s, "es", 1, 10, 35), "Mostrando 1 - 10 de 35");
     // 35 is "many" in Arabic: the counted noun is singular, accusative.
-    assert_eq!(
-        displaying(&s, "ar", 1, 10, 35),
-        "عرض 1 - 10 من أصل 35 نتيجة"
-    );
+    assert_eq!(displaying(&s, "ar", 1, 10, 35), "عرض 1 - 10 من أصل 35 نتيجة");
     assert_eq!(displaying(&s, "ar", 1, 5, 5), "عرض 1 - 5 من أصل 5 نتائج");
 }
 
@@ -79,26 +67,17 @@ fn displaying_counts_are_grammatical() {
 fn missing_string_falls_back_with_a_warning() {
     let site = SiteTest::fixture("site/multilingual");
     let fr = std::fs::read_to_string(site.root.join("i18n/fr.ftl")).unwrap();
-    let without_next: String = fr
-        .lines()
-        .filter(|l| !l.starts_with("next ="))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let without_next: String = fr.lines().filter(|l| !l.starts_with("next =")).map(|l| format!("{l}\n")).collect();
     site.write("i18n/fr.ftl", without_next);
     let run = site.build();
     assert!(
-        run.stderr.contains(
-            "i18n/fr.ftl:1:1: warning: interface string `next` is missing: the en text is used"
-        ),
+        run.stderr.contains("i18n/fr.ftl:1:1: warning: interface string `next` is missing: the en text is used"),
         "{}",
         run.stderr
     );
     assert_eq!(run.code, 0, "a missing string is not an error");
     // The French page's pager shows the English word, the rest stays French.
     let page = site.page("fr/guide/one/index.html");
-    assert!(
-        page.contains(r#"<span class="pager-dir">Next</span>"#),
-        "{page}"
-    );
+    assert!(page.contains(r#"<span class="pager-dir">Next</span>"#), "{page}");
     assert!(page.contains("Aller au contenu"));
 }

@@ -7,3 +7,4 @@ mod support;
 mod build_output;
 mod errors;
 mod interface_strings;
+mod library;

@@ -19,7 +19,9 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Diagnostics, yaml_error};
 use crate::load::CatalogueFile;
-use crate::model::{Catalogue, Component, DocLanguage, Lang, PageKey, Resource, ResourceLink, ResourceText, Term, Vocabulary};
+use crate::model::{
+    Catalogue, Component, DocLanguage, Lang, PageKey, Resource, ResourceLink, ResourceText, Term, Vocabulary,
+};
 use crate::parse::yaml_positions::Positions;
 
 #[derive(Deserialize)]
@@ -140,7 +142,12 @@ pub fn parse(files: Vec<CatalogueFile>, diags: &mut Diagnostics) -> Option<Parse
     if !found_vocabulary {
         diags.push(Diagnostic::error(Path::new("content/catalogue"), (1, 1), "the catalogue has no vocabulary.yaml"));
     }
-    parsed.catalogue.resources.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase())).then_with(|| a.id.cmp(&b.id)));
+    parsed.catalogue.resources.sort_by(|a, b| {
+        b.year
+            .cmp(&a.year)
+            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Some(parsed)
 }
 
@@ -160,12 +167,18 @@ fn vocabulary(file: &CatalogueFile, diags: &mut Diagnostics) -> Option<Vocabular
         languages: raw
             .languages
             .into_iter()
-            .map(|l| DocLanguage { facet: l.facet.unwrap_or_else(|| l.id.clone()), term: Term { id: l.id, labels: labels(l.label) } })
+            .map(|l| DocLanguage {
+                facet: l.facet.unwrap_or_else(|| l.id.clone()),
+                term: Term { id: l.id, labels: labels(l.label) },
+            })
             .collect(),
         components: raw
             .components
             .into_iter()
-            .map(|c| Component { page: PageKey::from_file(&c.page).map_or_else(|| PageKey::new(c.page.clone()), |(k, _)| k), id: c.id })
+            .map(|c| Component {
+                page: PageKey::from_file(&c.page).map_or_else(|| PageKey::new(c.page.clone()), |(k, _)| k),
+                id: c.id,
+            })
             .collect(),
     })
 }
@@ -186,11 +199,23 @@ fn document(file: &CatalogueFile, diags: &mut Diagnostics) -> Option<serde_yaml:
 }
 
 /// One entry, with serde's error placed at the field it names.
-fn entry<T: DeserializeOwned>(value: serde_yaml::Value, file: &Path, prefix: &str, positions: &Positions, diags: &mut Diagnostics) -> Option<T> {
+fn entry<T: DeserializeOwned>(
+    value: serde_yaml::Value,
+    file: &Path,
+    prefix: &str,
+    positions: &Positions,
+    diags: &mut Diagnostics,
+) -> Option<T> {
     serde_path_to_error::deserialize(value)
         .map_err(|e| {
             let field = e.path().to_string();
-            let path = if field == "." { prefix.to_string() } else if field.starts_with('[') { format!("{prefix}{field}") } else { format!("{prefix}.{field}") };
+            let path = if field == "." {
+                prefix.to_string()
+            } else if field.starts_with('[') {
+                format!("{prefix}{field}")
+            } else {
+                format!("{prefix}.{field}")
+            };
             let message = e.into_inner().to_string();
             // An unknown field is best shown at its key.
             let position = match message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
@@ -211,15 +236,18 @@ fn resources(file: &CatalogueFile, positions: &Positions, out: &mut Vec<Resource
     for (index, item) in items.into_iter().enumerate() {
         let prefix = format!("[{index}]");
         let Some(raw) = entry::<RawResource>(item, &file.path, &prefix, positions, diags) else { continue };
-        let year = year(&raw.year).ok_or_else(|| {
+        // Reported, but the entry is kept so that its other fields are
+        // checked too: the build fails all the same.
+        let year = year(&raw.year).unwrap_or_else(|| {
             let message = format!("`{}` is not a year: write it as a number such as 2013", scalar_text(&raw.year));
             diags.push(Diagnostic::error(&file.path, positions.get(&format!("{prefix}.year")), message));
+            0
         });
-        let added = date(&raw.added).ok_or_else(|| {
+        let added = date(&raw.added).unwrap_or_else(|| {
             let message = format!("`{}` is not a date: write it as YYYY-MM-DD", scalar_text(&raw.added));
             diags.push(Diagnostic::error(&file.path, positions.get(&format!("{prefix}.added")), message));
+            String::new()
         });
-        let (Ok(year), Ok(added)) = (year, added) else { continue };
         out.push(Resource {
             id: raw.id,
             added,
@@ -231,7 +259,11 @@ fn resources(file: &CatalogueFile, positions: &Positions, out: &mut Vec<Resource
             audiences: raw.audiences,
             components: raw.components,
             summary: raw.summary,
-            links: raw.links.into_iter().map(|l| ResourceLink { url: l.url, language: l.language, label: l.label }).collect(),
+            links: raw
+                .links
+                .into_iter()
+                .map(|l| ResourceLink { url: l.url, language: l.language, label: l.label })
+                .collect(),
             file: file.path.clone(),
             path: prefix,
         });

@@ -62,39 +62,22 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         let bare = line.trim_end();
         if bare == "---" || bare == "..." {
             let body_offset = offset + line.len();
-            return Ok(Split {
-                yaml: &text[start..offset],
-                yaml_line: 2,
-                body: &text[body_offset..],
-                body_offset,
-            });
+            return Ok(Split { yaml: &text[start..offset], yaml_line: 2, body: &text[body_offset..], body_offset });
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(
-        path,
-        (1, 1),
-        "front matter is not closed: add a line `---` after it",
-    ))
+    Err(Diagnostic::error(path, (1, 1), "front matter is not closed: add a line `---` after it"))
 }
 
 /// The front matter, or `None` after reporting why it cannot be read.
 pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<FrontMatter> {
     if split.yaml.trim().is_empty() {
-        diags.push(Diagnostic::error(
-            path,
-            (1, 1),
-            "missing field `title` in the front matter",
-        ));
+        diags.push(Diagnostic::error(path, (1, 1), "missing field `title` in the front matter"));
         return None;
     }
     match serde_yaml::from_str::<FrontMatter>(split.yaml) {
         Ok(front) if front.title.trim().is_empty() => {
-            let line = split
-                .yaml
-                .lines()
-                .position(|l| l.starts_with("title"))
-                .map_or(1, |i| i + split.yaml_line);
+            let line = split.yaml.lines().position(|l| l.starts_with("title")).map_or(1, |i| i + split.yaml_line);
             diags.push(Diagnostic::error(path, (line, 1), "`title` is empty"));
             None
         }

@@ -113,11 +113,7 @@ pub fn slugify(text: &str) -> String {
     while slug.ends_with('-') {
         slug.pop();
     }
-    if slug.is_empty() {
-        "section".to_string()
-    } else {
-        slug
-    }
+    if slug.is_empty() { "section".to_string() } else { slug }
 }
 
 /// A heading whose text is still being read: its id depends on its words.
@@ -152,21 +148,13 @@ impl<'a> Builder<'a, '_> {
     fn event(&mut self, event: Event<'a>, offset: usize) {
         let event = self.rewrite_link(event, offset);
         match event {
-            Event::Start(Tag::Heading {
-                level, id, classes, ..
-            }) => {
+            Event::Start(Tag::Heading { level, id, classes, .. }) => {
                 let classes = classes.into_iter().map(|c| c.to_string()).collect();
-                self.heading = Some(PendingHeading {
-                    level,
-                    id: id.map(|i| i.to_string()),
-                    classes,
-                    events: Vec::new(),
-                });
+                self.heading =
+                    Some(PendingHeading { level, id: id.map(|i| i.to_string()), classes, events: Vec::new() });
             }
             Event::End(TagEnd::Heading(_)) => self.finish_heading(),
-            Event::Start(Tag::FootnoteDefinition(name)) => {
-                self.footnote = Some((name.to_string(), Vec::new()))
-            }
+            Event::Start(Tag::FootnoteDefinition(name)) => self.footnote = Some((name.to_string(), Vec::new())),
             Event::End(TagEnd::FootnoteDefinition) => {
                 if let Some(footnote) = self.footnote.take() {
                     self.footnote_bodies.push(footnote);
@@ -191,8 +179,7 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
-        self.lines
-            .position(&self.source.text, self.body_offset + offset)
+        self.lines.position(&self.source.text, self.body_offset + offset)
     }
 
     /// Turns links to content files into placeholders and records them;
@@ -202,33 +189,13 @@ impl<'a> Builder<'a, '_> {
             return event;
         };
         match tag {
-            Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => {
+            Tag::Link { link_type, dest_url, title, id } => {
                 let dest_url = self.destination(dest_url, offset);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
-            Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => {
+            Tag::Image { link_type, dest_url, title, id } => {
                 let dest_url = self.destination(dest_url, offset);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             tag => Event::Start(tag),
         }
@@ -263,45 +230,24 @@ impl<'a> Builder<'a, '_> {
         };
         if let Some((target, _)) = PageKey::from_file(&joined) {
             let n = self.doc.links.len();
-            self.doc.links.push(LinkRef {
-                target: Some(target),
-                anchor: fragment,
-                dest: dest.to_string(),
-                position,
-            });
+            self.doc.links.push(LinkRef { target: Some(target), anchor: fragment, dest: dest.to_string(), position });
             return format!("{LINK_PLACEHOLDER}{n}").into();
         }
         // A file beside the page (an image, a PDF): it is copied to the
         // output under the language of the page that holds it.
         let hash = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-        format!(
-            "{}{}/{joined}{hash}",
-            self.config.base_path, self.source.lang
-        )
-        .into()
+        format!("{}{}/{joined}{hash}", self.config.base_path, self.source.lang).into()
     }
 
     /// Folder of the source file inside its language folder: the source
     /// path is `content/<lang>/<dir>/<file>.md`.
     fn source_dir(&self) -> String {
-        let inner: Vec<_> = self
-            .source
-            .path
-            .iter()
-            .skip(2)
-            .map(|p| p.to_string_lossy())
-            .collect();
+        let inner: Vec<_> = self.source.path.iter().skip(2).map(|p| p.to_string_lossy()).collect();
         inner[..inner.len().saturating_sub(1)].join("/")
     }
 
     fn finish_heading(&mut self) {
-        let Some(PendingHeading {
-            level,
-            id,
-            classes,
-            events,
-        }) = self.heading.take()
-        else {
+        let Some(PendingHeading { level, id, classes, events }) = self.heading.take() else {
             return;
         };
         let text = plain_text(&events);
@@ -311,12 +257,7 @@ impl<'a> Builder<'a, '_> {
             self.close_section();
             let mut title = String::new();
             html::push_html(&mut title, events.into_iter());
-            self.section = Some(Section {
-                id,
-                title,
-                title_text: text,
-                body: String::new(),
-            });
+            self.section = Some(Section { id, title, title_text: text, body: String::new() });
             return;
         }
         let tag = Tag::Heading {
@@ -335,19 +276,12 @@ impl<'a> Builder<'a, '_> {
     fn unique_id(&mut self, id: String) -> String {
         let count = self.used_ids.entry(id.clone()).or_insert(0);
         *count += 1;
-        if *count == 1 {
-            id
-        } else {
-            format!("{id}-{}", *count - 1)
-        }
+        if *count == 1 { id } else { format!("{id}-{}", *count - 1) }
     }
 
     fn footnote_reference(&mut self, name: &str) -> String {
         let next = self.footnote_numbers.len() + 1;
-        let number = *self
-            .footnote_numbers
-            .entry(name.to_string())
-            .or_insert(next);
+        let number = *self.footnote_numbers.entry(name.to_string()).or_insert(next);
         let slug = slugify(name);
         let id = self.unique_id(format!("fnref-{slug}"));
         self.doc.anchors.insert(id.clone());
@@ -375,12 +309,7 @@ impl<'a> Builder<'a, '_> {
         // Numbered in order of first reference, as readers meet them;
         // unreferenced notes come last.
         let unreferenced = usize::MAX;
-        bodies.sort_by_key(|(name, _)| {
-            self.footnote_numbers
-                .get(name)
-                .copied()
-                .unwrap_or(unreferenced)
-        });
+        bodies.sort_by_key(|(name, _)| self.footnote_numbers.get(name).copied().unwrap_or(unreferenced));
         for (name, events) in bodies {
             let number = match self.footnote_numbers.get(&name) {
                 Some(&n) => n,
@@ -419,9 +348,9 @@ fn is_external(dest: &str) -> bool {
     }
     // A scheme: letters, digits, `+-.`, then `:` before any `/`, `?` or `#`.
     match dest.find([':', '/', '?', '#']) {
-        Some(i) if dest.as_bytes()[i] == b':' => dest[..i]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)),
+        Some(i) if dest.as_bytes()[i] == b':' => {
+            dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
         _ => false,
     }
 }

@@ -30,16 +30,8 @@ pub struct Parsed {
 /// Parses every source file in parallel. A file with errors is left out and
 /// its errors are returned with everyone else's; drafts are left out too.
 pub fn pages(config: &Config, sources: Vec<SourceFile>) -> (Parsed, Diagnostics) {
-    let results: Vec<_> = sources
-        .into_par_iter()
-        .map(|source| {
-            (
-                source.lang.clone(),
-                source.key.clone(),
-                page(config, source),
-            )
-        })
-        .collect();
+    let results: Vec<_> =
+        sources.into_par_iter().map(|source| (source.lang.clone(), source.key.clone(), page(config, source))).collect();
     let mut parsed = Parsed::default();
     let mut diags = Diagnostics::new();
     for (lang, key, (page, page_diags)) in results {

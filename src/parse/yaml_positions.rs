@@ -45,9 +45,14 @@ impl Positions {
 }
 
 enum Frame {
-    Sequence { next: usize },
+    Sequence {
+        next: usize,
+    },
     /// In a mapping: the key whose value comes next, if it has been read.
-    Mapping { key: Option<String>, first: bool },
+    Mapping {
+        key: Option<String>,
+        first: bool,
+    },
 }
 
 #[derive(Default)]

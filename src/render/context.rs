@@ -123,9 +123,7 @@ pub struct RootContext<'a> {
 impl<'a> RootContext<'a> {
     pub fn new(config: &'a Config, site: &Site) -> Self {
         let home = PageKey::new("");
-        let default = config
-            .language(&config.default_lang)
-            .expect("the default language is declared");
+        let default = config.language(&config.default_lang).expect("the default language is declared");
         RootContext {
             lang: config.default_lang.as_str(),
             dir: default.direction.as_str(),
@@ -202,9 +200,7 @@ impl<'a> ContextBuilder<'a> {
             },
             languages: self.languages(key),
             alternates: self.alternates(key),
-            prev: position
-                .and_then(|i| i.checked_sub(1))
-                .map(|i| nav[i].clone()),
+            prev: position.and_then(|i| i.checked_sub(1)).map(|i| nav[i].clone()),
             next: position.and_then(|i| nav.get(i + 1)).cloned(),
             nav,
             children: self
@@ -230,7 +226,17 @@ impl<'a> ContextBuilder<'a> {
             library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
             audiences: self
                 .catalogue
-                .map(|c| c.vocabulary.audiences.iter().map(|a| SiteLink { id: a.id.clone(), label: a.label(lang, &config.default_lang).to_string(), url: format!("{base}{lang}/audiences/{}/", a.id) }).collect())
+                .map(|c| {
+                    c.vocabulary
+                        .audiences
+                        .iter()
+                        .map(|a| SiteLink {
+                            id: a.id.clone(),
+                            label: a.label(lang, &config.default_lang).to_string(),
+                            url: format!("{base}{lang}/audiences/{}/", a.id),
+                        })
+                        .collect()
+                })
                 .unwrap_or_default(),
         }
     }
@@ -243,10 +249,19 @@ impl<'a> ContextBuilder<'a> {
         let languages = config
             .languages
             .iter()
-            .map(|l| LanguageLink { code: l.lang.as_str(), name: &l.name, dir: l.direction.as_str(), url: url_of(&l.lang), current: &l.lang == self.lang, translated: true })
+            .map(|l| LanguageLink {
+                code: l.lang.as_str(),
+                name: &l.name,
+                dir: l.direction.as_str(),
+                url: url_of(&l.lang),
+                current: &l.lang == self.lang,
+                translated: true,
+            })
             .collect();
-        let mut alternates: Vec<Alternate> = config.langs().map(|l| Alternate { hreflang: l.to_string(), href: config.absolute(&url_of(l)) }).collect();
-        alternates.push(Alternate { hreflang: "x-default".into(), href: config.absolute(&url_of(&config.default_lang)) });
+        let mut alternates: Vec<Alternate> =
+            config.langs().map(|l| Alternate { hreflang: l.to_string(), href: config.absolute(&url_of(l)) }).collect();
+        alternates
+            .push(Alternate { hreflang: "x-default".into(), href: config.absolute(&url_of(&config.default_lang)) });
         (languages, alternates)
     }
 
@@ -256,9 +271,7 @@ impl<'a> ContextBuilder<'a> {
     }
 
     fn item(&self, key: &'a PageKey, current: Option<&PageKey>) -> Option<NavItem<'a>> {
-        let (page, fallback) = self
-            .site
-            .page_for(self.lang, &self.config.default_lang, key)?;
+        let (page, fallback) = self.site.page_for(self.lang, &self.config.default_lang, key)?;
         Some(NavItem {
             title: &page.front.title,
             label: page.front.label.as_deref(),
@@ -271,11 +284,7 @@ impl<'a> ContextBuilder<'a> {
     }
 
     fn nav(&self, current: &PageKey) -> Vec<NavItem<'a>> {
-        self.config
-            .navigation
-            .iter()
-            .filter_map(|entry| self.item(&entry.key, Some(current)))
-            .collect()
+        self.config.navigation.iter().filter_map(|entry| self.item(&entry.key, Some(current))).collect()
     }
 
     fn languages(&self, key: &PageKey) -> Vec<LanguageLink<'a>> {
@@ -284,10 +293,7 @@ impl<'a> ContextBuilder<'a> {
             .languages
             .iter()
             .map(|language| {
-                let built = self
-                    .site
-                    .page_for(&language.lang, &config.default_lang, key)
-                    .is_some();
+                let built = self.site.page_for(&language.lang, &config.default_lang, key).is_some();
                 let target = if built { key.clone() } else { PageKey::new("") };
                 LanguageLink {
                     code: language.lang.as_str(),
@@ -308,27 +314,15 @@ impl<'a> ContextBuilder<'a> {
     /// The document with each link placeholder replaced by its URL in the
     /// reader's language.
     fn fill_links(&self, doc: &Document, page: &Page) -> Document {
-        let fill =
-            |html: &str| fill_links(html, page, |target| self.config.page_url(self.lang, target));
+        let fill = |html: &str| fill_links(html, page, |target| self.config.page_url(self.lang, target));
         Document {
             intro: fill(&doc.intro),
             sections: doc
                 .sections
                 .iter()
-                .map(|s| Section {
-                    title: fill(&s.title),
-                    body: fill(&s.body),
-                    ..s.clone()
-                })
+                .map(|s| Section { title: fill(&s.title), body: fill(&s.body), ..s.clone() })
                 .collect(),
-            footnotes: doc
-                .footnotes
-                .iter()
-                .map(|f| Footnote {
-                    html: fill(&f.html),
-                    ..f.clone()
-                })
-                .collect(),
+            footnotes: doc.footnotes.iter().map(|f| Footnote { html: fill(&f.html), ..f.clone() }).collect(),
             ..Document::default()
         }
     }
@@ -339,10 +333,7 @@ pub fn alternates(config: &Config, site: &Site, key: &PageKey) -> Vec<Alternate>
     let mut alternates: Vec<Alternate> = config
         .langs()
         .filter(|lang| site.page(lang, key).is_some())
-        .map(|lang| Alternate {
-            hreflang: lang.to_string(),
-            href: config.absolute(&config.page_url(lang, key)),
-        })
+        .map(|lang| Alternate { hreflang: lang.to_string(), href: config.absolute(&config.page_url(lang, key)) })
         .collect();
     if site.page(&config.default_lang, key).is_some() {
         alternates.push(Alternate {
@@ -362,13 +353,8 @@ fn fill_links(html: &str, page: &Page, url: impl Fn(&PageKey) -> String) -> Stri
     while let Some(i) = rest.find(LINK_PLACEHOLDER) {
         out.push_str(&rest[..i]);
         rest = &rest[i + LINK_PLACEHOLDER.len()..];
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let link = rest[..digits]
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| page.doc.links.get(n));
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let link = rest[..digits].parse::<usize>().ok().and_then(|n| page.doc.links.get(n));
         match link {
             Some(link) => {
                 if let Some(target) = &link.target {

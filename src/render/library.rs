@@ -49,7 +49,11 @@ impl Index {
                 })
             })
             .collect();
-        let components_of = catalogue.resources.iter().map(|r| r.components.iter().filter_map(|id| position(&components, id)).collect()).collect();
+        let components_of = catalogue
+            .resources
+            .iter()
+            .map(|r| r.components.iter().filter_map(|id| position(&components, id)).collect())
+            .collect();
         Index { values, of, components, components_of }
     }
 
@@ -65,9 +69,9 @@ impl Index {
     pub fn counts(&self, scope: Option<usize>) -> [Vec<usize>; 3] {
         let mut counts: [Vec<usize>; 3] = std::array::from_fn(|f| vec![0; self.values[f].len()]);
         for i in self.select(scope, None) {
-            for f in 0..3 {
-                for &v in &self.of[i][f] {
-                    counts[f][v] += 1;
+            for (facet, values) in counts.iter_mut().zip(&self.of[i]) {
+                for &v in values {
+                    facet[v] += 1;
                 }
             }
         }
@@ -206,11 +210,15 @@ impl<'a> Library<'a> {
             .map(|link| LinkView {
                 url: link.url.clone(),
                 label: link.label.as_ref().map(|own| labels.next().cloned().unwrap_or_else(|| own.clone())),
-                language: vocabulary.language(&link.language).map_or(link.language.clone(), |l| l.term.label(self.lang, default).to_string()),
+                language: vocabulary
+                    .language(&link.language)
+                    .map_or(link.language.clone(), |l| l.term.label(self.lang, default).to_string()),
                 hreflang: link.language.clone(),
             })
             .collect();
-        let label = |id: &String, term: Option<&crate::model::Term>| term.map_or(id.clone(), |t| t.label(self.lang, default).to_string());
+        let label = |id: &String, term: Option<&crate::model::Term>| {
+            term.map_or(id.clone(), |t| t.label(self.lang, default).to_string())
+        };
         Card {
             id: resource.id.clone(),
             url: resource_url(self.config, self.lang, &resource.id),
@@ -263,7 +271,10 @@ impl<'a> Library<'a> {
             total: ordinals.len(),
             start: if shown.is_empty() { 0 } else { start + 1 },
             end: start + shown.len(),
-            pages: window(n, page_count).into_iter().map(|p| PageLink { number: p, url: if p == 0 { String::new() } else { url(p) }, current: p == n }).collect(),
+            pages: window(n, page_count)
+                .into_iter()
+                .map(|p| PageLink { number: p, url: if p == 0 { String::new() } else { url(p) }, current: p == n })
+                .collect(),
             prev: (n > 1).then(|| url(n - 1)),
             next: (n < page_count).then(|| url(n + 1)),
             clear_url: library_url(self.config, self.lang),
@@ -314,8 +325,8 @@ pub fn json_ld(config: &Config, resource: &Resource, card: &Card) -> String {
         "genre": card.categories,
         "sameAs": resource.links.iter().map(|l| l.url.clone()).collect::<Vec<_>>(),
     });
-    // Inside <script>, `</` would end the element.
-    value.to_string().replace("</", "<\\/")
+    // Inside <script>, `</` would end the element: no markup characters at all.
+    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 #[cfg(test)]

@@ -31,7 +31,11 @@ pub fn write_shared(index: &Index, staging: &Staging) -> Vec<Diagnostic> {
         scopes.insert(id.clone(), histogram(index, Some(c)).into());
     }
     let counts = json!({ "n": index.of.len(), "chunk": CHUNK, "facets": index.values, "scopes": scopes });
-    let mut diags: Vec<Diagnostic> = staging.write(&PathBuf::from(DATA_DIR).join("counts.json"), counts.to_string().as_bytes()).err().into_iter().collect();
+    let mut diags: Vec<Diagnostic> = staging
+        .write(&PathBuf::from(DATA_DIR).join("counts.json"), counts.to_string().as_bytes())
+        .err()
+        .into_iter()
+        .collect();
     for (f, facet) in FACETS.iter().enumerate() {
         for (v, id) in index.values[f].iter().enumerate() {
             let bits = bitset(index.of.len(), |i| index.of[i][f].contains(&v));
@@ -52,7 +56,12 @@ pub fn write_items(lang: &str, cards: &[Card], staging: &Staging) -> Vec<Diagnos
         .enumerate()
         .filter_map(|(k, chunk)| {
             let items: Vec<Value> = chunk.iter().map(item).collect();
-            staging.write(&PathBuf::from(DATA_DIR).join(format!("{lang}/{k}.json")), Value::from(items).to_string().as_bytes()).err()
+            staging
+                .write(
+                    &PathBuf::from(DATA_DIR).join(format!("{lang}/{k}.json")),
+                    Value::from(items).to_string().as_bytes(),
+                )
+                .err()
         })
         .collect()
 }
@@ -60,7 +69,17 @@ pub fn write_items(lang: &str, cards: &[Card], staging: &Staging) -> Vec<Diagnos
 /// A card as a compact array: the script draws it as the template does.
 fn item(card: &Card) -> Value {
     let links: Vec<Value> = card.links.iter().map(|l| json!([l.url, l.label, l.language, l.hreflang])).collect();
-    json!([card.url, card.citation, card.title, card.title_lang, card.summary, card.summary_lang, card.categories, card.audiences, links])
+    json!([
+        card.url,
+        card.citation,
+        card.title,
+        card.title_lang,
+        card.summary,
+        card.summary_lang,
+        card.categories,
+        card.audiences,
+        links
+    ])
 }
 
 /// Counts of resources in `scope` for every combination of one value (or

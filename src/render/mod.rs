@@ -31,7 +31,14 @@ use library::{Index, Library};
 pub use templates::Templates;
 
 /// Renders the whole site into `staging`.
-pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>, templates: &Templates, strings: &Arc<Strings>, staging: &Staging) -> Diagnostics {
+pub fn site(
+    config: &Config,
+    site: &Site,
+    catalogue: Option<&Catalogue>,
+    templates: &Templates,
+    strings: &Arc<Strings>,
+    staging: &Staging,
+) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let index = catalogue.map(Index::new);
     if let Some(index) = &index {
@@ -49,7 +56,10 @@ pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>, templat
             script_base: resources::script_base(config, strings, lang, index, catalogue),
         });
         let keys = site.keys_for(lang, &config.default_lang);
-        let results: Vec<Diagnostic> = keys.par_iter().filter_map(|key| page(&builder, library.as_ref(), &tera, templates, key, staging).err()).collect();
+        let results: Vec<Diagnostic> = keys
+            .par_iter()
+            .filter_map(|key| page(&builder, library.as_ref(), &tera, templates, key, staging).err())
+            .collect();
         diags.extend(results);
         if let Some(library) = library {
             let renderer = resources::Renderer { builder: &builder, library, tera: &tera, templates, staging };
@@ -67,7 +77,14 @@ pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>, templat
     diags
 }
 
-fn page(builder: &ContextBuilder, library: Option<&Library>, tera: &Tera, templates: &Templates, key: &PageKey, staging: &Staging) -> Result<(), Diagnostic> {
+fn page(
+    builder: &ContextBuilder,
+    library: Option<&Library>,
+    tera: &Tera,
+    templates: &Templates,
+    key: &PageKey,
+    staging: &Staging,
+) -> Result<(), Diagnostic> {
     let Some(mut context) = builder.page(key) else { return Ok(()) };
     if let Some(library) = library {
         context.resources = component_resources(library, key);
@@ -95,23 +112,12 @@ fn template_for(templates: &Templates, context: &context::PageContext) -> String
         _ => "page.html",
     };
     let chosen = context.page_template().unwrap_or(wanted);
-    if templates.has(chosen) || chosen != "home.html" {
-        chosen.to_string()
-    } else {
-        "section.html".to_string()
-    }
+    if templates.has(chosen) || chosen != "home.html" { chosen.to_string() } else { "section.html".to_string() }
 }
 
-fn render(
-    tera: &Tera,
-    templates: &Templates,
-    name: &str,
-    context: &impl Serialize,
-) -> Result<String, Diagnostic> {
-    let context =
-        Context::from_serialize(context).map_err(|e| templates.diagnostic(&e, Some(name)))?;
-    tera.render(name, &context)
-        .map_err(|e| templates.diagnostic(&e, Some(name)))
+fn render(tera: &Tera, templates: &Templates, name: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
+    let context = Context::from_serialize(context).map_err(|e| templates.diagnostic(&e, Some(name)))?;
+    tera.render(name, &context).map_err(|e| templates.diagnostic(&e, Some(name)))
 }
 
 /// `<lang>/<key>/index.html`.
@@ -124,11 +130,7 @@ pub fn output_path(lang: &Lang, key: &PageKey) -> PathBuf {
 }
 
 /// Each section's pages in a language, by `order`, then title.
-fn children<'a>(
-    config: &Config,
-    site: &'a Site,
-    lang: &Lang,
-) -> BTreeMap<PageKey, Vec<&'a PageKey>> {
+fn children<'a>(config: &Config, site: &'a Site, lang: &Lang) -> BTreeMap<PageKey, Vec<&'a PageKey>> {
     let mut children: BTreeMap<PageKey, Vec<&PageKey>> = BTreeMap::new();
     for key in site.keys_for(lang, &config.default_lang) {
         if let Some(parent) = key.parent() {
@@ -137,9 +139,7 @@ fn children<'a>(
     }
     for keys in children.values_mut() {
         keys.sort_by_cached_key(|key| {
-            let front = site
-                .page_for(lang, &config.default_lang, key)
-                .map(|(p, _)| &p.front);
+            let front = site.page_for(lang, &config.default_lang, key).map(|(p, _)| &p.front);
             (
                 front.and_then(|f| f.order).unwrap_or(i64::MAX),
                 front.map(|f| f.title.to_lowercase()).unwrap_or_default(),

@@ -78,8 +78,16 @@ pub struct Renderer<'a> {
 }
 
 /// `library.js` settings that are the same on every listing of a language.
-pub fn script_base(config: &Config, strings: &Strings, lang: &Lang, index: &Index, catalogue: &Catalogue) -> serde_json::Value {
-    let labels: Vec<Vec<String>> = (0..3).map(|f| index.values[f].iter().map(|id| facet_label(catalogue, config, lang, f, id)).collect()).collect();
+pub fn script_base(
+    config: &Config,
+    strings: &Strings,
+    lang: &Lang,
+    index: &Index,
+    catalogue: &Catalogue,
+) -> serde_json::Value {
+    let labels: Vec<Vec<String>> = (0..3)
+        .map(|f| index.values[f].iter().map(|id| facet_label(catalogue, config, lang, f, id)).collect())
+        .collect();
     serde_json::json!({
         "lang": lang.as_str(),
         "data": format!("{}{}/", config.base_path, library_data::DATA_DIR),
@@ -152,7 +160,8 @@ impl<'a> Renderer<'a> {
     /// Every library page of this language.
     pub fn all(&self, strings: &Strings) -> Vec<Diagnostic> {
         let index = self.library.index;
-        let mut listings: Vec<(Listing, Option<usize>, Vec<usize>)> = vec![(Listing { filter: None }, None, index.select(None, None))];
+        let mut listings: Vec<(Listing, Option<usize>, Vec<usize>)> =
+            vec![(Listing { filter: None }, None, index.select(None, None))];
         for (f, facet) in FACETS.iter().enumerate() {
             for (v, id) in index.values[f].iter().enumerate() {
                 listings.push((Listing { filter: Some((facet, id)) }, None, index.select(None, Some((f, v)))));
@@ -161,17 +170,44 @@ impl<'a> Renderer<'a> {
         for (c, id) in index.components.iter().enumerate() {
             listings.push((Listing { filter: Some(("component", id)) }, Some(c), index.select(Some(c), None)));
         }
-        let pages: Vec<(usize, usize)> = listings.iter().enumerate().flat_map(|(l, (_, _, ordinals))| (1..=ordinals.len().div_ceil(self.config().page_size).max(1)).map(move |n| (l, n))).collect();
-        let mut diags: Vec<Diagnostic> = pages.par_iter().filter_map(|&(l, n)| self.listing(strings, &listings[l], n).err()).collect();
+        let pages: Vec<(usize, usize)> = listings
+            .iter()
+            .enumerate()
+            .flat_map(|(l, (_, _, ordinals))| {
+                (1..=ordinals.len().div_ceil(self.config().page_size).max(1)).map(move |n| (l, n))
+            })
+            .collect();
+        let mut diags: Vec<Diagnostic> =
+            pages.par_iter().filter_map(|&(l, n)| self.listing(strings, &listings[l], n).err()).collect();
         let cards: Vec<Card> = self.library.catalogue.resources.par_iter().map(|r| self.library.card(r)).collect();
-        diags.extend(self.library.catalogue.resources.par_iter().zip(cards.par_iter()).filter_map(|(r, card)| self.resource(r, card).err()).collect::<Vec<_>>());
+        diags.extend(
+            self.library
+                .catalogue
+                .resources
+                .par_iter()
+                .zip(cards.par_iter())
+                .filter_map(|(r, card)| self.resource(r, card).err())
+                .collect::<Vec<_>>(),
+        );
         diags.extend(library_data::write_items(self.lang().as_str(), &cards, self.staging));
         diags.extend(self.audiences(strings).err());
-        diags.extend(self.staging.write(&PathBuf::from(self.lang().as_str()).join("resources/feed.xml"), self.feed(strings, &cards).as_bytes()).err());
+        diags.extend(
+            self.staging
+                .write(
+                    &PathBuf::from(self.lang().as_str()).join("resources/feed.xml"),
+                    self.feed(strings, &cards).as_bytes(),
+                )
+                .err(),
+        );
         diags
     }
 
-    fn listing(&self, strings: &Strings, (listing, scope, ordinals): &(Listing, Option<usize>, Vec<usize>), n: usize) -> Result<(), Diagnostic> {
+    fn listing(
+        &self,
+        strings: &Strings,
+        (listing, scope, ordinals): &(Listing, Option<usize>, Vec<usize>),
+        n: usize,
+    ) -> Result<(), Diagnostic> {
         let config = self.config();
         let lang = self.lang();
         let library_title = strings.format(lang, "resource-library", None).unwrap_or_default();
@@ -181,7 +217,10 @@ impl<'a> Renderer<'a> {
         });
         let mut title = filtered.map_or(library_title.clone(), |label| format!("{label} · {library_title}"));
         if n > 1 {
-            title = format!("{title} · {}", strings.format(lang, "page-number", Some(&args(&[("number", &n.to_string())]))).unwrap_or_default());
+            title = format!(
+                "{title} · {}",
+                strings.format(lang, "page-number", Some(&args(&[("number", &n.to_string())]))).unwrap_or_default()
+            );
         }
         let url_of = |l: &Lang| listing.url(config, l, n);
         let context = ListingPage {
@@ -208,16 +247,30 @@ impl<'a> Renderer<'a> {
             .filter_map(|id| {
                 let component = vocabulary.component(id)?;
                 let (page, fallback) = self.builder.site.page_for(lang, &config.default_lang, &component.page)?;
-                Some(NavItem { title: &page.front.title, label: page.front.label.as_deref(), summary: None, url: config.page_url(lang, &component.page), current: false, fallback, content_lang: page.lang.as_str() })
+                Some(NavItem {
+                    title: &page.front.title,
+                    label: page.front.label.as_deref(),
+                    summary: None,
+                    url: config.page_url(lang, &component.page),
+                    current: false,
+                    fallback,
+                    content_lang: page.lang.as_str(),
+                })
             })
             .collect();
         let context = ResourcePage {
-            chrome: self.chrome(format!("{} {}", card.citation, card.title), Some(card.summary.clone()), |l| resource_url(config, l, &resource.id)),
+            chrome: self.chrome(format!("{} {}", card.citation, card.title), Some(card.summary.clone()), |l| {
+                resource_url(config, l, &resource.id)
+            }),
             resource: card.clone(),
             organisation: &resource.organisation,
             year: resource.year,
             added: &resource.added,
-            topics: resource.topics.iter().map(|t| vocabulary.topic(t).map_or(t.clone(), |t| t.label(lang, &config.default_lang).to_string())).collect(),
+            topics: resource
+                .topics
+                .iter()
+                .map(|t| vocabulary.topic(t).map_or(t.clone(), |t| t.label(lang, &config.default_lang).to_string()))
+                .collect(),
             components,
             json_ld: json_ld(config, resource, card),
         };
@@ -230,7 +283,9 @@ impl<'a> Renderer<'a> {
         let index = self.library.index;
         for (v, audience) in index.values[1].iter().enumerate() {
             let label = self.library.facet_label(1, audience);
-            let title = strings.format(lang, "audience-page-title", Some(&args(&[("audience", audience.as_str())]))).unwrap_or_else(|| label.clone());
+            let title = strings
+                .format(lang, "audience-page-title", Some(&args(&[("audience", audience.as_str())])))
+                .unwrap_or_else(|| label.clone());
             let pages = self
                 .builder
                 .site
@@ -265,7 +320,9 @@ impl<'a> Renderer<'a> {
         let lang = self.lang();
         let resources = &self.library.catalogue.resources;
         let mut order: Vec<usize> = (0..resources.len()).collect();
-        order.sort_by(|&a, &b| resources[b].added.cmp(&resources[a].added).then_with(|| resources[a].id.cmp(&resources[b].id)));
+        order.sort_by(|&a, &b| {
+            resources[b].added.cmp(&resources[a].added).then_with(|| resources[a].id.cmp(&resources[b].id))
+        });
         order.truncate(20);
         let title = strings.format(lang, "resource-library", None).unwrap_or_default();
         let site_title = config.language(lang).map_or(config.title.as_str(), |l| l.title.as_str());
@@ -275,13 +332,27 @@ impl<'a> Renderer<'a> {
         let _ = writeln!(xml, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">");
         let _ = writeln!(xml, "  <title>{} · {}</title>", xml_escape(&title), xml_escape(site_title));
         let _ = writeln!(xml, "  <id>{}</id>\n  <link rel=\"self\" href=\"{self_url}\"/>", xml_escape(&self_url));
-        let _ = writeln!(xml, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&config.absolute(&library_url(config, lang))));
+        let _ = writeln!(
+            xml,
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&config.absolute(&library_url(config, lang)))
+        );
         let _ = writeln!(xml, "  <updated>{updated}T00:00:00Z</updated>");
         for &i in &order {
             let (r, card) = (&resources[i], &cards[i]);
             let url = xml_escape(&config.absolute(&card.url));
-            let _ = writeln!(xml, "  <entry>\n    <title>{} {}</title>\n    <id>{url}</id>\n    <link href=\"{url}\"/>", xml_escape(&card.citation), xml_escape(&card.title));
-            let _ = writeln!(xml, "    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>", r.added, xml_escape(&r.organisation));
+            let _ = writeln!(
+                xml,
+                "  <entry>\n    <title>{} {}</title>\n    <id>{url}</id>\n    <link href=\"{url}\"/>",
+                xml_escape(&card.citation),
+                xml_escape(&card.title)
+            );
+            let _ = writeln!(
+                xml,
+                "    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>",
+                r.added,
+                xml_escape(&r.organisation)
+            );
             let _ = writeln!(xml, "    <summary>{}</summary>\n  </entry>", xml_escape(&card.summary));
         }
         xml.push_str("</feed>\n");

@@ -16,11 +16,7 @@ pub fn sitemap(config: &Config, site: &Site) -> String {
             continue;
         };
         for (key, page) in pages {
-            let _ = writeln!(
-                xml,
-                "  <url>\n    <loc>{}</loc>",
-                escape(&config.absolute(&config.page_url(lang, key)))
-            );
+            let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", escape(&config.absolute(&config.page_url(lang, key))));
             if let Some(date) = page.front.updated.as_deref().filter(|d| is_date(d)) {
                 let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
             }
@@ -43,10 +39,7 @@ pub fn sitemap(config: &Config, site: &Site) -> String {
 }
 
 pub fn robots(config: &Config) -> String {
-    format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        config.base_url
-    )
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", config.base_url)
 }
 
 fn is_date(text: &str) -> bool {
@@ -54,15 +47,9 @@ fn is_date(text: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && text
-            .chars()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && text.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -26,33 +26,17 @@ impl Templates {
     pub fn load(config: &Config) -> (Option<Templates>, Diagnostics) {
         let mut diags = Diagnostics::new();
         let mut sources = BTreeMap::new();
-        let dirs = [
-            config.theme_dir().join("templates"),
-            config.root.join("templates"),
-        ];
+        let dirs = [config.theme_dir().join("templates"), config.root.join("templates")];
         if !dirs[0].is_dir() {
             let path = crate::load::relative(&config.root, &dirs[0]);
-            diags.push(Diagnostic::error(
-                path,
-                (1, 1),
-                format!("theme `{}` has no templates folder", config.theme),
-            ));
+            diags.push(Diagnostic::error(path, (1, 1), format!("theme `{}` has no templates folder", config.theme)));
         }
         for dir in dirs.iter().filter(|d| d.is_dir()) {
-            for entry in WalkDir::new(dir)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-            {
+            for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let name = entry
-                    .path()
-                    .strip_prefix(dir)
-                    .unwrap_or(entry.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
+                let name = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
                 let rel = crate::load::relative(&config.root, entry.path());
                 match crate::load::read_text(&config.root, &rel) {
                     Ok(text) => {
@@ -65,18 +49,10 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
-        let all = sources
-            .iter()
-            .map(|(name, (_, text))| (name.as_str(), text.as_str()));
-        let templates = Templates {
-            tera: Tera::default(),
-            sources: BTreeMap::new(),
-        };
+        let all = sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str()));
+        let templates = Templates { tera: Tera::default(), sources: BTreeMap::new() };
         if let Err(e) = tera.add_raw_templates(all) {
-            let templates = Templates {
-                sources,
-                ..templates
-            };
+            let templates = Templates { sources, ..templates };
             diags.extend(templates.parse_errors(&e));
             return (None, diags);
         }
@@ -109,9 +85,7 @@ impl Templates {
         let mut tera = self.tera.clone();
         let strings = Arc::clone(strings);
         let lang = lang.clone();
-        tera.register_function("t", move |args: &HashMap<String, Value>| {
-            translate(&strings, &lang, args)
-        });
+        tera.register_function("t", move |args: &HashMap<String, Value>| translate(&strings, &lang, args));
         tera
     }
 
@@ -136,17 +110,9 @@ impl Templates {
             return Diagnostic::error(path, position, message);
         }
         let position = quoted(&innermost, '`')
-            .and_then(|needle| {
-                text.find(&needle)
-                    .map(|offset| LineIndex::new(text).position(text, offset))
-            })
+            .and_then(|needle| text.find(&needle).map(|offset| LineIndex::new(text).position(text, offset)))
             .unwrap_or((1, 1));
-        let message = chain
-            .iter()
-            .skip(usize::from(chain.len() > 1))
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(": ");
+        let message = chain.iter().skip(usize::from(chain.len() > 1)).cloned().collect::<Vec<_>>().join(": ");
         Diagnostic::error(path, position, message)
     }
 }
@@ -194,45 +160,29 @@ fn quoted(message: &str, quote: char) -> Option<String> {
 fn pest_position(message: &str) -> Option<((usize, usize), String)> {
     let arrow = message.find("--> ")? + 4;
     let rest = &message[arrow..];
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
-        .unwrap_or(rest.len());
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(rest.len());
     let (line, column) = rest[..end].split_once(':')?;
-    let detail = message
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("= "))
-        .unwrap_or("syntax error")
-        .to_string();
+    let detail = message.lines().find_map(|l| l.trim().strip_prefix("= ")).unwrap_or("syntax error").to_string();
     Some(((line.parse().ok()?, column.parse().ok()?), detail))
 }
 
 /// `t(key="displaying", start=1, end=10, total=35)`: an interface string.
 fn translate(strings: &Strings, lang: &Lang, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let key = args
-        .get("key")
-        .and_then(Value::as_str)
-        .ok_or_else(|| tera::Error::msg("t() needs `key`"))?;
+    let key = args.get("key").and_then(Value::as_str).ok_or_else(|| tera::Error::msg("t() needs `key`"))?;
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args.iter().filter(|(n, _)| n.as_str() != "key") {
         let value = match value {
-            Value::Number(n) => n.as_i64().map_or_else(
-                || FluentValue::from(n.as_f64().unwrap_or_default()),
-                FluentValue::from,
-            ),
+            Value::Number(n) => {
+                n.as_i64().map_or_else(|| FluentValue::from(n.as_f64().unwrap_or_default()), FluentValue::from)
+            }
             Value::String(s) => FluentValue::from(s.clone()),
             other => FluentValue::from(other.to_string()),
         };
         fluent_args.set(name.clone(), value);
     }
-    strings
-        .format(lang, key, Some(&fluent_args))
-        .map(Value::String)
-        .ok_or_else(|| {
-            tera::Error::msg(format!(
-                "interface string `{key}` is not defined in {}",
-                crate::i18n::file_of(lang).display()
-            ))
-        })
+    strings.format(lang, key, Some(&fluent_args)).map(Value::String).ok_or_else(|| {
+        tera::Error::msg(format!("interface string `{key}` is not defined in {}", crate::i18n::file_of(lang).display()))
+    })
 }
 
 #[cfg(test)]
@@ -242,9 +192,6 @@ mod tests {
     #[test]
     fn reads_pest_positions() {
         let msg = " --> 3:5\n  |\n3 | {{ x }\n  |     ^---\n  |\n  = expected `}}`";
-        assert_eq!(
-            pest_position(msg),
-            Some(((3, 5), "expected `}}`".to_string()))
-        );
+        assert_eq!(pest_position(msg), Some(((3, 5), "expected `}}`".to_string())));
     }
 }

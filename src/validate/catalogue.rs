@@ -13,14 +13,26 @@ use crate::parse::catalogue::Parsed;
 /// The checked catalogue. Entries with errors are reported; the catalogue
 /// is only used when there are none.
 pub fn catalogue(config: &Config, site: &Site, parsed: Parsed, diags: &mut Diagnostics) -> Catalogue {
-    let vocabulary_file = parsed.vocabulary_file.clone().unwrap_or_else(|| PathBuf::from("content/catalogue/vocabulary.yaml"));
+    let vocabulary_file =
+        parsed.vocabulary_file.clone().unwrap_or_else(|| PathBuf::from("content/catalogue/vocabulary.yaml"));
     vocabulary(config, site, &parsed, &vocabulary_file, diags);
     let mut seen: BTreeMap<&str, &Resource> = BTreeMap::new();
-    for resource in &parsed.catalogue.resources {
+    // In the order written, so that the second of two equal ids is blamed.
+    let mut written: Vec<&Resource> = parsed.catalogue.resources.iter().collect();
+    written.sort_by_key(|r| (r.file.clone(), r.path.trim_matches(['[', ']']).parse::<usize>().unwrap_or(0)));
+    for resource in written {
         if let Some(first) = seen.insert(&resource.id, resource) {
             let (line, _) = parsed.position(&first.file, &format!("{}.id", first.path));
-            let message = format!("duplicate resource id `{}`: already used in {} at line {line}", resource.id, first.file.display());
-            diags.push(Diagnostic::error(&resource.file, parsed.position(&resource.file, &format!("{}.id", resource.path)), message));
+            let message = format!(
+                "duplicate resource id `{}`: already used in {} at line {line}",
+                resource.id,
+                first.file.display()
+            );
+            diags.push(Diagnostic::error(
+                &resource.file,
+                parsed.position(&resource.file, &format!("{}.id", resource.path)),
+                message,
+            ));
         }
         self::resource(&parsed, resource, diags);
     }
@@ -41,29 +53,61 @@ fn vocabulary(config: &Config, site: &Site, parsed: &Parsed, file: &Path, diags:
         let mut ids = BTreeSet::new();
         for (i, term) in terms.iter().enumerate() {
             if !valid_id(&term.id) {
-                diags.push(Diagnostic::error(file, at(format!("{list}[{i}].id")), format!("`{}` is not a valid id: use lowercase letters, digits and hyphens", term.id)));
+                diags.push(Diagnostic::error(
+                    file,
+                    at(format!("{list}[{i}].id")),
+                    format!("`{}` is not a valid id: use lowercase letters, digits and hyphens", term.id),
+                ));
             }
             if !ids.insert(&term.id) {
-                diags.push(Diagnostic::error(file, at(format!("{list}[{i}].id")), format!("`{}` is declared twice in {list}", term.id)));
+                diags.push(Diagnostic::error(
+                    file,
+                    at(format!("{list}[{i}].id")),
+                    format!("`{}` is declared twice in {list}", term.id),
+                ));
             }
             for lang in term.labels.keys().filter(|l| config.language(l).is_none()) {
-                diags.push(Diagnostic::error(file, at(format!("{list}[{i}].label.{lang}")), format!("label for `{lang}`, which is not a language of the site")));
+                diags.push(Diagnostic::error(
+                    file,
+                    at(format!("{list}[{i}].label.{lang}")),
+                    format!("label for `{lang}`, which is not a language of the site"),
+                ));
             }
             for lang in config.langs().filter(|l| !term.labels.contains_key(*l)) {
-                let message = if *lang == config.default_lang { format!("`{}` has no {lang} label", term.id) } else { format!("`{}` has no {lang} label: the {} label is used", term.id, config.default_lang) };
-                let d = if *lang == config.default_lang { Diagnostic::error(file, at(format!("{list}[{i}].label")), message) } else { Diagnostic::warning(file, at(format!("{list}[{i}].label")), message) };
+                let message = if *lang == config.default_lang {
+                    format!("`{}` has no {lang} label", term.id)
+                } else {
+                    format!("`{}` has no {lang} label: the {} label is used", term.id, config.default_lang)
+                };
+                let d = if *lang == config.default_lang {
+                    Diagnostic::error(file, at(format!("{list}[{i}].label")), message)
+                } else {
+                    Diagnostic::warning(file, at(format!("{list}[{i}].label")), message)
+                };
                 diags.push(d);
             }
         }
     }
     for (i, language) in v.languages.iter().enumerate() {
         if !v.language_facets().any(|f| f.term.id == language.facet) {
-            diags.push(Diagnostic::error(file, at(format!("languages[{i}].facet")), format!("facet `{}` is not a language that counts as itself (such as `other`)", language.facet)));
+            diags.push(Diagnostic::error(
+                file,
+                at(format!("languages[{i}].facet")),
+                format!("facet `{}` is not a language that counts as itself (such as `other`)", language.facet),
+            ));
         }
     }
     for (i, component) in v.components.iter().enumerate() {
         if site.page(&config.default_lang, &component.page).is_none() {
-            diags.push(Diagnostic::error(file, at(format!("components[{i}].page")), format!("component `{}` points to a page that does not exist: {}", component.id, component.page.as_str())));
+            diags.push(Diagnostic::error(
+                file,
+                at(format!("components[{i}].page")),
+                format!(
+                    "component `{}` points to a page that does not exist: {}",
+                    component.id,
+                    component.page.as_str()
+                ),
+            ));
         }
     }
 }
@@ -72,7 +116,17 @@ fn resource(parsed: &Parsed, r: &Resource, diags: &mut Diagnostics) {
     let v = &parsed.catalogue.vocabulary;
     let at = |field: &str| parsed.position(&r.file, &format!("{}.{field}", r.path));
     if !valid_id(&r.id) {
-        diags.push(Diagnostic::error(&r.file, at("id"), format!("`{}` is not a valid id: use lowercase letters, digits and hyphens (it becomes the URL)", r.id)));
+        diags.push(Diagnostic::error(
+            &r.file,
+            at("id"),
+            format!("`{}` is not a valid id: use lowercase letters, digits and hyphens (it becomes the URL)", r.id),
+        ));
+    } else if RESERVED_IDS.contains(&r.id.as_str()) {
+        diags.push(Diagnostic::error(
+            &r.file,
+            at("id"),
+            format!("`{}` is reserved for the library's own pages: choose another id", r.id),
+        ));
     }
     let declared = |kind: &str, id: &str| match kind {
         "category" => v.category(id).is_some(),
@@ -80,13 +134,22 @@ fn resource(parsed: &Parsed, r: &Resource, diags: &mut Diagnostics) {
         "topic" => v.topic(id).is_some(),
         _ => v.component(id).is_some(),
     };
-    let fields = [("categories", "category", &r.categories, true), ("audiences", "audience", &r.audiences, true), ("topics", "topic", &r.topics, false), ("components", "component", &r.components, false)];
+    let fields = [
+        ("categories", "category", &r.categories, true),
+        ("audiences", "audience", &r.audiences, true),
+        ("topics", "topic", &r.topics, false),
+        ("components", "component", &r.components, false),
+    ];
     for (field, kind, values, required) in fields {
         if required && values.is_empty() {
             diags.push(Diagnostic::error(&r.file, at(field), format!("`{field}` needs at least one value")));
         }
         for (i, value) in values.iter().enumerate().filter(|(_, value)| !declared(kind, value)) {
-            diags.push(Diagnostic::error(&r.file, at(&format!("{field}[{i}]")), format!("unknown {kind} `{value}`: declare it in the vocabulary")));
+            diags.push(Diagnostic::error(
+                &r.file,
+                at(&format!("{field}[{i}]")),
+                format!("unknown {kind} `{value}`: declare it in the vocabulary"),
+            ));
         }
     }
     if r.links.is_empty() {
@@ -94,7 +157,11 @@ fn resource(parsed: &Parsed, r: &Resource, diags: &mut Diagnostics) {
     }
     for (i, link) in r.links.iter().enumerate() {
         if v.language(&link.language).is_none() {
-            diags.push(Diagnostic::error(&r.file, at(&format!("links[{i}].language")), format!("unknown document language `{}`: declare it in the vocabulary", link.language)));
+            diags.push(Diagnostic::error(
+                &r.file,
+                at(&format!("links[{i}].language")),
+                format!("unknown document language `{}`: declare it in the vocabulary", link.language),
+            ));
         }
         if let Err(reason) = check_url(&link.url) {
             diags.push(Diagnostic::error(&r.file, at(&format!("links[{i}].url")), reason));
@@ -107,25 +174,43 @@ fn translations(config: &Config, parsed: &Parsed, resources: &BTreeMap<&str, &Re
         for (id, text) in texts {
             let (file, path) = &parsed.translation_sources[&(lang.clone(), id.clone())];
             if config.language(lang).is_none() || *lang == config.default_lang {
-                diags.push(Diagnostic::error(file, (1, 1), format!("`{lang}` is not a translation language of the site")));
+                diags.push(Diagnostic::error(
+                    file,
+                    (1, 1),
+                    format!("`{lang}` is not a translation language of the site"),
+                ));
                 break;
             }
             let Some(resource) = resources.get(id.as_str()) else {
-                diags.push(Diagnostic::error(file, parsed.positions[file].key(path), format!("no resource has the id `{id}`")));
+                diags.push(Diagnostic::error(
+                    file,
+                    parsed.positions[file].key(path),
+                    format!("no resource has the id `{id}`"),
+                ));
                 continue;
             };
             let labelled = resource.links.iter().filter(|l| l.label.is_some()).count();
             if text.link_labels.len() > labelled {
-                let message = format!("{} link labels, but `{id}` has {labelled} labelled link{}", text.link_labels.len(), if labelled == 1 { "" } else { "s" });
+                let message = format!(
+                    "{} link labels, but `{id}` has {labelled} labelled link{}",
+                    text.link_labels.len(),
+                    if labelled == 1 { "" } else { "s" }
+                );
                 diags.push(Diagnostic::error(file, parsed.position(file, &format!("{path}.link_labels")), message));
             }
         }
     }
 }
 
+/// Names the library uses below `resources/` for its listings.
+const RESERVED_IDS: &[&str] = &["category", "audience", "language", "component", "page"];
+
 /// Ids become URLs: lowercase ASCII letters, digits and inner hyphens.
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && !id.starts_with('-') && !id.ends_with('-') && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Only http(s) links: `javascript:` and `data:` would run or embed code.

@@ -14,6 +14,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Lang, Page, PageKey, Site};
 use crate::parse::Parsed;
 
+/// Output folders of each language that belong to the resource library.
+const RESERVED_SECTIONS: &[&str] = &["resources", "audiences"];
+
 pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
     let Parsed { mut pages, failed } = parsed;
     let mut diags = Diagnostics::new();
@@ -21,12 +24,16 @@ pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
     // Sorted so that, of two files with one URL, the same one is reported.
     pages.sort_by(|a, b| a.source.cmp(&b.source));
     for page in pages {
-        match site
-            .pages
-            .entry(page.lang.clone())
-            .or_default()
-            .entry(page.key.clone())
+        if let Some(reserved) = RESERVED_SECTIONS
+            .iter()
+            .find(|r| page.key.as_str() == **r || page.key.as_str().starts_with(&format!("{r}/")))
         {
+            let message =
+                format!("`{reserved}/` is where the resource library writes its pages: move this page elsewhere");
+            diags.push(Diagnostic::error(&page.source, (1, 1), message));
+            continue;
+        }
+        match site.pages.entry(page.lang.clone()).or_default().entry(page.key.clone()) {
             Entry::Vacant(slot) => {
                 slot.insert(page);
             }
@@ -50,13 +57,7 @@ pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
     (site, diags)
 }
 
-fn links(
-    config: &Config,
-    site: &Site,
-    failed: &BTreeSet<(Lang, PageKey)>,
-    page: &Page,
-    diags: &mut Diagnostics,
-) {
+fn links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>, page: &Page, diags: &mut Diagnostics) {
     for link in &page.doc.links {
         let target = match &link.target {
             None => page,
@@ -77,15 +78,9 @@ fn links(
                 }
             },
         };
-        let missing = link
-            .anchor
-            .as_ref()
-            .filter(|a| !a.is_empty() && !target.doc.anchors.contains(*a));
+        let missing = link.anchor.as_ref().filter(|a| !a.is_empty() && !target.doc.anchors.contains(*a));
         if let Some(anchor) = missing {
-            let message = format!(
-                "link to an anchor that does not exist: `#{anchor}` in {}",
-                target.source.display()
-            );
+            let message = format!("link to an anchor that does not exist: `#{anchor}` in {}", target.source.display());
             diags.push(Diagnostic::error(&page.source, link.position, message));
         }
     }
@@ -95,10 +90,8 @@ fn navigation(config: &Config, site: &Site, diags: &mut Diagnostics) {
     for entry in &config.navigation {
         if site.page(&config.default_lang, &entry.key).is_none() {
             let position = locate(&config.text, &entry.file);
-            let message = format!(
-                "navigation entry `{}` is not a page in content/{}/",
-                entry.file, config.default_lang
-            );
+            let message =
+                format!("navigation entry `{}` is not a page in content/{}/", entry.file, config.default_lang);
             diags.push(Diagnostic::error(Path::new(CONFIG_FILE), position, message));
         }
     }

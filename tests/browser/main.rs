@@ -54,38 +54,24 @@ fn main() -> ExitCode {
         .status()
         .expect("run node");
     drop(server);
-    if status.success() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn check_tools(here: &Path) -> Result<(), String> {
     if !Path::new(CHROMIUM).exists() {
         return Err(format!("{CHROMIUM} is missing (Debian package `chromium`)"));
     }
-    if Command::new("node")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .status()
-        .is_err()
-    {
+    if Command::new("node").arg("--version").stdout(Stdio::null()).status().is_err() {
         return Err("`node` is not on PATH".into());
     }
     if !here.join("node_modules/playwright-core").is_dir() {
-        return Err(
-            "tests/browser/node_modules is missing (`npm ci --prefix tests/browser`)".into(),
-        );
+        return Err("tests/browser/node_modules is missing (`npm ci --prefix tests/browser`)".into());
     }
     Ok(())
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
 /// `signpost serve` on the bundled site, stopped when dropped.

@@ -39,11 +39,7 @@ impl SiteTest {
         for dir in ["content", "themes", "i18n"] {
             copy_dir(&repo().join(dir), &test.root.join(dir));
         }
-        std::fs::copy(
-            repo().join("signpost.yaml"),
-            test.root.join("signpost.yaml"),
-        )
-        .unwrap();
+        std::fs::copy(repo().join("signpost.yaml"), test.root.join("signpost.yaml")).unwrap();
         test
     }
 
@@ -77,10 +73,7 @@ impl SiteTest {
             .current_dir(&self.root)
             .output()
             .expect("run signpost");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        Run { code: output.status.code().unwrap_or(-1), stderr: String::from_utf8_lossy(&output.stderr).into_owned() }
     }
 
     /// `signpost build`, which must succeed.
@@ -93,11 +86,7 @@ impl SiteTest {
     /// `signpost build`, which must fail with content errors (exit 1).
     pub fn build_fails(&self) -> Run {
         let run = self.run(&["build"]);
-        assert_eq!(
-            run.code, 1,
-            "expected content errors, got exit {}:\n{}",
-            run.code, run.stderr
-        );
+        assert_eq!(run.code, 1, "expected content errors, got exit {}:\n{}", run.code, run.stderr);
         run
     }
 
@@ -115,11 +104,7 @@ impl SiteTest {
 impl Run {
     /// Diagnostics without the closing summary line.
     pub fn diagnostics(&self) -> String {
-        self.stderr
-            .lines()
-            .filter(|l| !l.starts_with("build failed:"))
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.stderr.lines().filter(|l| !l.starts_with("build failed:")).collect::<Vec<_>>().join("\n")
     }
 }
 
@@ -153,16 +138,7 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
         .collect();
     files.sort();
     files

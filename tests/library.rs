@@ -1,0 +1,188 @@
+//! The resource library: listings and their order, pagination, filter
+//! pages, resource pages, escaping, feeds, audience pages, the data the
+//! browser script reads, and bad catalogue input.
+//!
+//! The fixture has seven resources and a page size of 3; their facts are
+//! in tests/fixtures/library/site/content/catalogue/resources.yaml.
+
+use insta::assert_snapshot;
+
+use crate::support::{SiteTest, main_of};
+
+fn built() -> SiteTest {
+    let site = SiteTest::fixture("library/site");
+    site.build();
+    site
+}
+
+/// Titles of the resources listed in a page, in order.
+fn titles(html: &str) -> Vec<String> {
+    let main = main_of(html);
+    let marker = if main.contains(r#"<h2 class="resource-title">"#) {
+        r#"<h2 class="resource-title">"#
+    } else {
+        r#"<h3 class="resource-title">"#
+    };
+    main.split(marker)
+        .skip(1)
+        .filter_map(|s| s.split("</span> <span").nth(1))
+        .map(|s| s.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn library_lists_newest_year_first_then_title_paginated() {
+    let site = built();
+    let page1 = site.page("en/resources/index.html");
+    assert_eq!(titles(&page1), ["Zeta Kit", "Beta Tool", "Delta Guide"]);
+    assert!(page1.contains("Displaying 1 - 3 of 7"));
+    assert!(page1.contains(r#"<a rel="next" href="/en/resources/page/2/">"#));
+    assert_eq!(titles(&site.page("en/resources/page/2/index.html")), ["Alpha Guide", "Eta Notes", "Gamma Reading"]);
+    let page3 = site.page("en/resources/page/3/index.html");
+    assert_eq!(titles(&page3), ["Epsilon Report"]);
+    assert!(page3.contains("Displaying 7 - 7 of 7"));
+    assert!(!site.output().join("en/resources/page/4").exists());
+}
+
+#[test]
+fn single_filter_pages_work_without_javascript() {
+    let site = built();
+    let kg = site.page("en/resources/category/key-guidance/index.html");
+    assert_eq!(titles(&kg), ["Delta Guide", "Alpha Guide", "Eta Notes"]);
+    assert!(kg.contains("Displaying 1 - 3 of 3"));
+    assert!(kg.contains(r#"<a href="/en/resources/category/key-guidance/" data-value="key-guidance" aria-current="page">Key Guidance <span class="count">3</span></a>"#));
+    // Any language without a value of its own counts as "Other".
+    assert_eq!(titles(&site.page("en/resources/language/other/index.html")), ["Gamma Reading"]);
+    assert_eq!(titles(&site.page("en/resources/audience/governments/index.html")), ["Alpha Guide", "Epsilon Report"]);
+    assert!(site.page("en/resources/audience/donors/page/2/index.html").contains("Displaying 4 - 4 of 4"));
+}
+
+#[test]
+fn counts_are_grammatical_in_each_language() {
+    let site = built();
+    assert!(site.page("fr/resources/index.html").contains("Affichage de 1 à 3 sur 7"));
+    let ar = site.page("ar/resources/index.html");
+    assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(ar.contains("عرض 1 - 3 من أصل 7 نتائج"), "Arabic 'few' form");
+}
+
+#[test]
+fn resource_page_has_citation_links_and_schema_org() {
+    let site = built();
+    let en = site.page("en/resources/alpha-guide/index.html");
+    assert!(en.contains(r#"<span class="citation">Org0 (2020)</span> <span>Alpha Guide</span>"#));
+    assert!(
+        en.contains(
+            r#"<a href="https://example.org/alpha-guide/ar" hreflang="ar" rel="noopener">Access in Arabic</a>"#
+        )
+    );
+    let json = en.split(r#"<script type="application/ld+json">"#).nth(1).unwrap().split("</script>").next().unwrap();
+    let ld: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(ld["@type"], "CreativeWork");
+    assert_eq!(ld["author"]["name"], "Org0");
+    assert_eq!(ld["datePublished"], "2020");
+    // The official French title and the French summary.
+    let fr = site.page("fr/resources/alpha-guide/index.html");
+    assert!(fr.contains("<span>Guide Alpha</span>"));
+    assert!(fr.contains("Résumé du guide Alpha."));
+    assert!(fr.contains(">Accéder en arabe</a>"));
+    // Untranslated text keeps its language.
+    let ar = site.page("ar/resources/beta-tool/index.html");
+    assert!(ar.contains(r#"<p class="summary" lang="en">Summary of Beta Tool.</p>"#));
+}
+
+#[test]
+fn html_in_catalogue_text_is_shown_as_text() {
+    let site = built();
+    for page in ["en/resources/epsilon-report/index.html", "en/resources/page/3/index.html"] {
+        let html = site.page(page);
+        assert!(
+            html.contains("Watch &lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt;")
+                || html.contains("Watch &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
+            "{page}"
+        );
+        assert!(!html.contains("<script>alert"), "{page}");
+        assert!(!html.contains("<b>bold</b>"), "{page}");
+    }
+    let items = site.page("_library/en/0.json");
+    assert!(
+        items.contains(r#"Watch <script>alert(\"x\")</script> & <b>bold</b> stay text."#),
+        "JSON carries the raw text; the script sets it with textContent"
+    );
+}
+
+#[test]
+fn component_pages_list_their_resources() {
+    let site = built();
+    let plan = site.page("en/guidance/plan/index.html");
+    let main = main_of(&plan);
+    assert!(main.contains("Displaying 1 - 3 of 4"), "{main}");
+    assert_eq!(titles(&plan), ["Delta Guide", "Alpha Guide", "Eta Notes"]);
+    assert!(main.contains(r#"<a href="/en/resources/component/plan/">See all 4 resources</a>"#));
+    assert_eq!(titles(&site.page("en/resources/component/plan/page/2/index.html")), ["Gamma Reading"]);
+}
+
+#[test]
+fn audience_pages_gather_guidance_and_resources() {
+    let site = built();
+    let donors = site.page("en/audiences/donors/index.html");
+    assert!(donors.contains("<h1>For donors</h1>"));
+    assert!(donors.contains(r#"<a href="/en/guidance/plan/">Plan</a>"#));
+    assert!(main_of(&donors).contains("Displaying 1 - 3 of 4"));
+    assert!(site.page("fr/audiences/donors/index.html").contains("<h1>Pour les bailleurs de fonds</h1>"));
+}
+
+#[test]
+fn atom_feed_lists_recent_additions() {
+    let site = built();
+    let feed = site.page("en/resources/feed.xml");
+    assert!(feed.starts_with("<?xml"));
+    assert!(feed.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">"#));
+    assert_eq!(feed.matches("<entry>").count(), 7);
+    // Eta (2024-07-16) was added last; Alpha (2024-01-10) first.
+    let eta = feed.find("Eta Notes").unwrap();
+    let alpha = feed.find("Alpha Guide").unwrap();
+    assert!(eta < alpha);
+    assert!(feed.contains("<updated>2024-07-16T00:00:00Z</updated>"));
+    assert!(site.page("fr/resources/feed.xml").contains("Guide Alpha"));
+}
+
+#[test]
+fn browser_data_counts_every_combination() {
+    let site = built();
+    let counts: serde_json::Value = serde_json::from_str(&site.page("_library/counts.json")).unwrap();
+    let facets = &counts["facets"];
+    let index = |f: usize, id: &str| facets[f].as_array().unwrap().iter().position(|v| v == id).unwrap() + 1;
+    let dims: Vec<usize> = (0..3).map(|f| facets[f].as_array().unwrap().len() + 1).collect();
+    let table = counts["scopes"][""].as_array().unwrap();
+    let at = |c: usize, a: usize, l: usize| table[(c * dims[1] + a) * dims[2] + l].as_u64().unwrap();
+    assert_eq!(at(0, 0, 0), 7, "everything");
+    // Key Guidance + Donors + Arabic: Alpha and Delta.
+    assert_eq!(at(index(0, "key-guidance"), index(1, "donors"), index(2, "ar")), 2);
+    // Tools + Implementing agencies: Beta and Zeta.
+    assert_eq!(at(index(0, "tools"), index(1, "implementing-agencies"), 0), 2);
+    let bits = std::fs::read(site.output().join("_library/bits/language/other.bin")).unwrap();
+    assert_eq!(bits.len(), 1, "one bit per resource");
+    // Gamma is 6th in catalogue order (index 5).
+    assert_eq!(bits[0], 1 << 5);
+}
+
+#[test]
+fn bad_catalogue_input_is_reported_all_at_once() {
+    let run = SiteTest::fixture("library/errors").build_fails();
+    assert_snapshot!(run.diagnostics());
+}
+
+#[test]
+fn content_cannot_take_the_library_urls() {
+    let site = SiteTest::fixture("library/site");
+    site.write("content/en/resources/_index.md", "---\ntitle: Mine\n---\n");
+    let run = site.build_fails();
+    assert!(
+        run.stderr.contains(
+            "content/en/resources/_index.md:1:1: error: `resources/` is where the resource library writes its pages"
+        ),
+        "{}",
+        run.stderr
+    );
+}
