@@ -43,7 +43,9 @@ SIGNPOST="$OUT/bin/signpost"
 
 GIT_REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 GIT_DIRTY="$(git -C "$ROOT" status --porcelain -- src Cargo.toml Cargo.lock themes 2>/dev/null | wc -l)"
-SIGNPOST_VERSION="$("$SIGNPOST" --version) (commit $GIT_REV$([ "$GIT_DIRTY" -gt 0 ] && echo ", $GIT_DIRTY files changed in src/ Cargo.* themes/"))"
+SIGNPOST_VERSION="$("$SIGNPOST" --version) (commit $GIT_REV"
+if [ "$GIT_DIRTY" -gt 0 ]; then SIGNPOST_VERSION+=", $GIT_DIRTY files changed in src/ Cargo.* themes/"; fi
+SIGNPOST_VERSION+=")"
 HUGO_VERSION="$(hugo version)"
 GEN_SUM="$(sha256sum "$BENCH/generate.py" | cut -c1-16)"
 
@@ -94,6 +96,7 @@ for N in "$@"; do
 
     sections=$(( (N + 99) / 100 ))
     expected=$(( 4 * (1 + sections + N) + 1 ))   # 4 languages x (home + sections + pages) + root
+    load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
     raw="$dir/runs.tsv"
     : >"$raw"
     for r in $(seq 1 "$RUNS"); do
@@ -168,9 +171,11 @@ PY
         echo "- signpost: $SIGNPOST_VERSION"
         echo "- hugo: $HUGO_VERSION"
         echo "- site: bench/generate.py ($GEN_SUM), $(head -n 1 "$dir/log-signpost-$RUNS")"
-        echo "- output written to $dest_root ($dest_fs); sources read from bench/out/$N/ (page cache warm)"
+        echo "- load average before the runs: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "- output written to $dest_root ($dest_fs); sources read from bench/out/$N/ (page cache not dropped)"
         echo
         echo "$table"
     } >>"$BENCH/results.md"
 done
+[ "$BENCH_DEST" = disk ] || rmdir "$BENCH_DEST" 2>/dev/null || true
 echo "== results appended to bench/results.md" >&2

@@ -8,15 +8,26 @@ use tiny_http::{Header, Response, Server, StatusCode};
 
 use crate::BuildOptions;
 
+const WORKERS: usize = 4;
+
 pub fn serve(_options: &BuildOptions, output: &Path, port: u16) -> anyhow::Result<()> {
     let server =
         Server::http(("127.0.0.1", port)).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let root = std::fs::canonicalize(output).with_context(|| format!("cannot open {}", output.display()))?;
     eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", output.display());
-    for request in server.incoming_requests() {
-        let response = respond(&root, request.url());
-        let _ = request.respond(response);
-    }
+    // A few workers, so that one slow client does not hold up the others.
+    let server = std::sync::Arc::new(server);
+    std::thread::scope(|scope| {
+        for _ in 0..WORKERS {
+            let (server, root) = (&server, &root);
+            scope.spawn(move || {
+                while let Ok(request) = server.recv() {
+                    let response = respond(root, request.url());
+                    let _ = request.respond(response);
+                }
+            });
+        }
+    });
     Ok(())
 }
 

@@ -70,7 +70,7 @@ fn counts_are_grammatical_in_each_language() {
 fn resource_page_has_citation_links_and_schema_org() {
     let site = built();
     let en = site.page("en/resources/alpha-guide/index.html");
-    assert!(en.contains(r#"<span class="citation">Org0 (2020)</span> <span>Alpha Guide</span>"#));
+    assert!(en.contains(r#"<span class="citation" dir="auto">Org0 (2020)</span> <span dir="auto">Alpha Guide</span>"#));
     assert!(
         en.contains(
             r#"<a href="https://example.org/alpha-guide/ar" hreflang="ar" rel="noopener">Access in Arabic</a>"#
@@ -83,12 +83,12 @@ fn resource_page_has_citation_links_and_schema_org() {
     assert_eq!(ld["datePublished"], "2020");
     // The official French title and the French summary.
     let fr = site.page("fr/resources/alpha-guide/index.html");
-    assert!(fr.contains("<span>Guide Alpha</span>"));
+    assert!(fr.contains(r#"<span dir="auto">Guide Alpha</span>"#));
     assert!(fr.contains("Résumé du guide Alpha."));
     assert!(fr.contains(">Accéder en arabe</a>"));
     // Untranslated text keeps its language.
     let ar = site.page("ar/resources/beta-tool/index.html");
-    assert!(ar.contains(r#"<p class="summary" lang="en">Summary of Beta Tool.</p>"#));
+    assert!(ar.contains(r#"<p class="summary" lang="en" dir="ltr">Summary of Beta Tool.</p>"#));
 }
 
 #[test]

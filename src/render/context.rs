@@ -101,6 +101,7 @@ pub struct NavItem<'a> {
     /// Shown in the default language (lang attribute needed).
     pub fallback: bool,
     pub content_lang: &'a str,
+    pub content_dir: &'static str,
 }
 
 impl PageContext<'_> {
@@ -270,7 +271,8 @@ impl<'a> ContextBuilder<'a> {
         self.config.navigation.iter().filter_map(|entry| self.item(&entry.key, None)).collect()
     }
 
-    fn item(&self, key: &'a PageKey, current: Option<&PageKey>) -> Option<NavItem<'a>> {
+    /// A link to the page `key` as a reader of this language sees it.
+    pub fn item(&self, key: &'a PageKey, current: Option<&PageKey>) -> Option<NavItem<'a>> {
         let (page, fallback) = self.site.page_for(self.lang, &self.config.default_lang, key)?;
         Some(NavItem {
             title: &page.front.title,
@@ -280,6 +282,7 @@ impl<'a> ContextBuilder<'a> {
             current: Some(key) == current,
             fallback,
             content_lang: page.lang.as_str(),
+            content_dir: self.config.language(&page.lang).map_or("ltr", |l| l.direction.as_str()),
         })
     }
 

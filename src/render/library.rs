@@ -163,6 +163,8 @@ pub struct Card {
     pub title_lang: Option<String>,
     pub summary: String,
     pub summary_lang: Option<String>,
+    /// Direction of the default language, for text shown in it.
+    pub fallback_dir: &'static str,
     pub categories: Vec<String>,
     pub audiences: Vec<String>,
     pub links: Vec<LinkView>,
@@ -227,6 +229,7 @@ impl<'a> Library<'a> {
             title_lang,
             summary,
             summary_lang,
+            fallback_dir: self.config.language(default).map_or("ltr", |l| l.direction.as_str()),
             categories: resource.categories.iter().map(|c| label(c, vocabulary.category(c))).collect(),
             audiences: resource.audiences.iter().map(|a| label(a, vocabulary.audience(a))).collect(),
             links,

@@ -244,19 +244,7 @@ impl<'a> Renderer<'a> {
         let components = resource
             .components
             .iter()
-            .filter_map(|id| {
-                let component = vocabulary.component(id)?;
-                let (page, fallback) = self.builder.site.page_for(lang, &config.default_lang, &component.page)?;
-                Some(NavItem {
-                    title: &page.front.title,
-                    label: page.front.label.as_deref(),
-                    summary: None,
-                    url: config.page_url(lang, &component.page),
-                    current: false,
-                    fallback,
-                    content_lang: page.lang.as_str(),
-                })
-            })
+            .filter_map(|id| self.builder.item(&vocabulary.component(id)?.page, None))
             .collect();
         let context = ResourcePage {
             chrome: self.chrome(format!("{} {}", card.citation, card.title), Some(card.summary.clone()), |l| {
@@ -291,18 +279,11 @@ impl<'a> Renderer<'a> {
                 .site
                 .keys_for(lang, &config.default_lang)
                 .into_iter()
-                .filter_map(|key| {
-                    let (page, fallback) = self.builder.site.page_for(lang, &config.default_lang, key)?;
-                    page.front.audience.contains(audience).then(|| NavItem {
-                        title: &page.front.title,
-                        label: page.front.label.as_deref(),
-                        summary: page.front.summary.as_deref(),
-                        url: config.page_url(lang, key),
-                        current: false,
-                        fallback,
-                        content_lang: page.lang.as_str(),
-                    })
+                .filter(|key| {
+                    let page = self.builder.site.page_for(lang, &config.default_lang, key);
+                    page.is_some_and(|(page, _)| page.front.audience.contains(audience))
                 })
+                .filter_map(|key| self.builder.item(key, None))
                 .collect();
             let listing = Listing { filter: Some(("audience", audience)) };
             let mut library = self.library.view(listing, None, &index.select(None, Some((1, v))), 1);

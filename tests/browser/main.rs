@@ -44,6 +44,7 @@ fn main() -> ExitCode {
     let status = Command::new("node")
         .arg("--test")
         .arg("--test-concurrency=1")
+        .arg("--test-timeout=120000")
         .args(&tests)
         .env("SITE_URL", format!("http://127.0.0.1:{port}"))
         .env("SITE_OUTPUT", &output)

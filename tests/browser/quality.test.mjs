@@ -24,6 +24,12 @@ const PAGES = [
   "/ar/guidance/",
   "/ar/guidance/advocate-coordinate-network/",
   "/ar/guidance/monitoring-evaluation/", // fallback in the Arabic site
+  "/en/resources/",
+  "/en/resources/category/key-guidance/page/2/",
+  "/en/resources/who-2013-investing-in-mental-health/",
+  "/en/audiences/donors/",
+  "/ar/resources/",
+  "/ar/resources/who-2013-investing-in-mental-health/",
 ];
 
 let light, dark;

@@ -101,11 +101,11 @@
     }
 
     function card(item) {
-      const [url, citation, title, titleLang, summary, summaryLang, categories, audiences, links] = item;
-      const h = el(headingLevel, { class: "resource-title" }, el("a", { href: url }, el("span", { class: "citation" }, citation), " ", el("span", { lang: titleLang }, title)));
+      const [url, citation, title, titleLang, summary, summaryLang, categories, audiences, links, fallbackDir] = item;
+      const h = el(headingLevel, { class: "resource-title" }, el("a", { href: url }, el("span", { class: "citation", dir: "auto" }, citation), " ", el("span", { lang: titleLang, dir: titleLang ? fallbackDir : "auto" }, title)));
       const meta = el("p", { class: "resource-meta" }, el("span", {}, `${cfg.strings.categories}: ${categories.join(", ")}`), " ", el("span", {}, `${cfg.strings.audiences}: ${audiences.join(", ")}`));
       const access = el("ul", { class: "access" }, ...links.map(([href, label, language, hreflang]) => el("li", {}, el("a", { href, hreflang, rel: "noopener" }, label || fill(cfg.strings.access, { language })))));
-      return el("li", { class: "resource" }, h, meta, el("p", { class: "resource-summary", lang: summaryLang }, summary), access);
+      return el("li", { class: "resource" }, h, meta, el("p", { class: "resource-summary", lang: summaryLang, dir: summaryLang ? fallbackDir : null }, summary), access);
     }
 
     function drawResults(items, total, state, pages) {
