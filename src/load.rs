@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
@@ -118,14 +119,25 @@ fn walk_language(
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) {
+    let mut pages = Vec::new();
     for (path, inner) in walk(config, root, dir, diags) {
-        let rel = relative(&config.root, &path);
         match PageKey::from_file(&inner) {
-            Some((key, is_section)) => match read_text(&config.root, &rel) {
-                Ok(text) => sources.pages.push(SourceFile { path: rel, lang: lang.clone(), key, is_section, text }),
-                Err(d) => diags.push(d),
-            },
+            Some((key, is_section)) => pages.push((relative(&config.root, &path), key, is_section)),
             None => sources.assets.push(Asset { source: path, target: Path::new(lang.as_str()).join(&inner) }),
+        }
+    }
+    // Reading is a third of a large build when done one file at a time.
+    let read: Vec<Result<SourceFile, Diagnostic>> = pages
+        .into_par_iter()
+        .map(|(path, key, is_section)| {
+            let text = read_text(&config.root, &path)?;
+            Ok(SourceFile { path, lang: lang.clone(), key, is_section, text })
+        })
+        .collect();
+    for result in read {
+        match result {
+            Ok(page) => sources.pages.push(page),
+            Err(d) => diags.push(d),
         }
     }
 }
