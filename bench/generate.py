@@ -18,6 +18,11 @@ to other pages (relative `.md` paths for Signpost, some with an anchor that
 exists; absolute URLs such as /fr/s003/p00345/#how in the Hugo copy) and
 1-2 footnotes.
 
+With --resources R (Signpost site only), also content/catalogue/: the bundled
+vocabulary (components pointing to six generated pages), R synthetic
+resources r000001... in resources.yaml and translations/{fr,es,ar}.yaml with
+a summary for about 80% of them, for the library benchmark (library.sh).
+
 Python 3 standard library only; deterministic (fixed seed, --seed to change).
 The Signpost site gets signpost.yaml and content/ only: the runner copies
 themes/ and i18n/. The Hugo site gets hugo.toml, content/, i18n/ and
@@ -978,12 +983,256 @@ HUGO_LAYOUTS = {
 }
 
 
+# ---------------------------------------------------------------------------
+# Resource catalogue (--resources R): content/catalogue/ for the library
+# ---------------------------------------------------------------------------
+
+# The bundled vocabulary (content/catalogue/vocabulary.yaml), copied here so
+# that the generated site does not change when the bundled example does.
+# Only `components` differs: the bundled ones point to the bundled guidance
+# pages; here they point to six generated pages (see catalogue_components).
+VOCABULARY = {
+    "categories": [
+        ("key-guidance", {"en": "Key Guidance", "fr": "Orientations clés", "es": "Orientaciones clave", "ar": "إرشادات أساسية"}),
+        ("tools-materials", {"en": "Specific Tools & Materials", "fr": "Outils et supports spécifiques", "es": "Herramientas y materiales específicos", "ar": "أدوات ومواد محددة"}),
+        ("field-examples", {"en": "Field Examples and Applications", "fr": "Exemples et applications sur le terrain", "es": "Ejemplos y aplicaciones sobre el terreno", "ar": "أمثلة وتطبيقات ميدانية"}),
+        ("publications-readings", {"en": "Key Publications & Readings", "fr": "Publications et lectures essentielles", "es": "Publicaciones y lecturas fundamentales", "ar": "منشورات وقراءات رئيسية"}),
+    ],
+    "audiences": [
+        ("implementing-agencies", {"en": "Implementing agencies", "fr": "Organismes de mise en œuvre", "es": "Organismos de ejecución", "ar": "الجهات المنفذة"}),
+        ("governments", {"en": "Governments", "fr": "Gouvernements", "es": "Gobiernos", "ar": "الحكومات"}),
+        ("donors", {"en": "Donors", "fr": "Bailleurs de fonds", "es": "Donantes", "ar": "الجهات المانحة"}),
+    ],
+    # (id, facet or None, labels): facet None = a filter value of its own.
+    "languages": [
+        ("en", None, {"en": "English", "fr": "anglais", "es": "inglés", "ar": "الإنجليزية"}),
+        ("fr", None, {"en": "French", "fr": "français", "es": "francés", "ar": "الفرنسية"}),
+        ("ar", None, {"en": "Arabic", "fr": "arabe", "es": "árabe", "ar": "العربية"}),
+        ("es", None, {"en": "Spanish", "fr": "espagnol", "es": "español", "ar": "الإسبانية"}),
+        ("other", None, {"en": "Other", "fr": "autres langues", "es": "otros idiomas", "ar": "لغات أخرى"}),
+        ("zh", "other", {"en": "Chinese", "fr": "chinois", "es": "chino", "ar": "الصينية"}),
+        ("ru", "other", {"en": "Russian", "fr": "russe", "es": "ruso", "ar": "الروسية"}),
+        ("pt", "other", {"en": "Portuguese", "fr": "portugais", "es": "portugués", "ar": "البرتغالية"}),
+        ("el", "other", {"en": "Greek", "fr": "grec", "es": "griego", "ar": "اليونانية"}),
+        ("it", "other", {"en": "Italian", "fr": "italien", "es": "italiano", "ar": "الإيطالية"}),
+        ("ja", "other", {"en": "Japanese", "fr": "japonais", "es": "japonés", "ar": "اليابانية"}),
+    ],
+    "topics": [
+        ("advocacy-networking-communication", {"en": "Advocacy, Networking & Communication", "fr": "Plaidoyer, travail en réseau et communication", "es": "Incidencia, trabajo en red y comunicación", "ar": "المناصرة والتشبيك والتواصل"}),
+        ("mh-plans-policies", {"en": "Mental Health Plans & Policies", "fr": "Plans et politiques de santé mentale", "es": "Planes y políticas de salud mental", "ar": "خطط الصحة النفسية وسياساتها"}),
+        ("assessment-planning", {"en": "Assessment & Planning", "fr": "Évaluation des besoins et planification", "es": "Evaluación de necesidades y planificación", "ar": "تقييم الاحتياجات والتخطيط"}),
+        ("training-supervision", {"en": "Training & Supervision", "fr": "Formation et supervision", "es": "Capacitación y supervisión", "ar": "التدريب والإشراف"}),
+        ("psychotropic-medicines", {"en": "Psychotropic Medicines", "fr": "Médicaments psychotropes", "es": "Medicamentos psicotrópicos", "ar": "الأدوية النفسية"}),
+        ("service-organisation-referral", {"en": "Service Organisation & Referral", "fr": "Organisation des services et orientation", "es": "Organización de los servicios y derivación", "ar": "تنظيم الخدمات والإحالة"}),
+        ("psychological-interventions", {"en": "Psychological Interventions", "fr": "Interventions psychologiques", "es": "Intervenciones psicológicas", "ar": "التدخلات النفسية"}),
+        ("monitoring-evaluation-indicators", {"en": "Monitoring, Evaluation & Indicators", "fr": "Suivi, évaluation et indicateurs", "es": "Monitoreo, evaluación e indicadores", "ar": "الرصد والتقييم والمؤشرات"}),
+        ("community-service-users", {"en": "Community & Service Users", "fr": "Communautés et usagers des services", "es": "Comunidad y usuarios de los servicios", "ar": "المجتمع المحلي ومستخدمو الخدمات"}),
+        ("financing-sustainability", {"en": "Financing & Sustainability", "fr": "Financement et pérennité", "es": "Financiación y sostenibilidad", "ar": "التمويل والاستدامة"}),
+        ("humanitarian-mhpss", {"en": "Humanitarian MHPSS", "fr": "SMSPS en contexte humanitaire", "es": "SMAPS en contextos humanitarios", "ar": "الصحة النفسية والدعم النفسي الاجتماعي في السياقات الإنسانية"}),
+        ("human-rights-quality", {"en": "Human Rights & Quality of Care", "fr": "Droits humains et qualité des soins", "es": "Derechos humanos y calidad de la atención", "ar": "حقوق الإنسان وجودة الرعاية"}),
+    ],
+    "components": ["assess-and-plan", "build-capacity", "strengthen-services",
+                   "monitoring-evaluation", "advocate-coordinate-network", "sustain-services"],
+}
+
+# Document languages of a resource's links: each is drawn on its own with
+# this probability (a resource with none gets English; at most 4 links).
+DOC_LANG_P = [("en", 0.90), ("fr", 0.40), ("es", 0.30), ("ar", 0.25),
+              ("zh", 0.10), ("ru", 0.10), ("pt", 0.10)]
+CATEGORY_W = [0.30, 0.30, 0.20, 0.20]  # same order as VOCABULARY["categories"]
+ORGANISATIONS = [
+    "WHO", "WHO EMRO", "WHO SEARO", "UNHCR", "UNICEF", "IASC", "IOM", "UNFPA",
+    "World Bank", "ICRC", "IFRC", "MSF", "International Medical Corps", "CBM",
+    "MHIN & LSHTM", "Save the Children", "War Child", "HealthNet TPO",
+    "Partners In Health", "Sangath", "BasicNeeds", "StrongMinds",
+    "King's College London", "Johns Hopkins University", "The Lancet",
+    "Movement for Global Mental Health", "Ministry of Health, Lebanon",
+    "Ministry of Health, Jordan", "Ministry of Health, Uganda",
+    "Ministry of Health, Nepal", "Mental Health Europe", "mhGAP Forum",
+]
+RESOURCE_KINDS = [
+    "Guide", "Toolkit", "Manual", "Handbook", "Training package", "Policy brief",
+    "Field report", "Case study", "Operational guidance", "Implementation guide",
+    "Assessment tool", "Facilitator's guide", "Pocket guide", "Technical note",
+    "Evidence review", "Framework", "Checklist", "Lessons learned",
+]
+TITLE_FORMS = ["{topic} in {setting}: {kind}", "{kind} on {topic_l} in {setting}",
+               "{topic}: a {kind_l} for {setting}"]
+EXTRA_LINK_LABELS = {
+    "en": ["Summary version", "Annexes and forms", "Facilitator's notes", "Slides for training"],
+    "fr": ["Version abrégée", "Annexes et formulaires", "Notes de l'animateur", "Diapositives pour la formation"],
+    "es": ["Versión resumida", "Anexos y formularios", "Notas para el facilitador", "Diapositivas para la capacitación"],
+    "ar": ["نسخة موجزة", "الملاحق والاستمارات", "ملاحظات الميسّر", "شرائح للتدريب"],
+}
+TRANSLATED_SHARE = 0.8      # resources with a translated summary, per language
+OFFICIAL_TITLE_SHARE = 0.05  # of those, with an official translated title
+
+
+def catalogue_components(n_pages):
+    """The six component ids and the generated pages they point to."""
+    ids = VOCABULARY["components"]
+    return [(cid, page_rel(k * n_pages // len(ids)) + ".md") for k, cid in enumerate(ids)]
+
+
+def vocabulary_yaml(n_pages):
+    def label(labels):
+        return "{" + ", ".join("%s: %s" % (lang, q(labels[lang])) for lang in LANGS) + "}"
+    out = ["# Controlled vocabulary of the resource catalogue, written by bench/generate.py:",
+           "# the bundled content/catalogue/vocabulary.yaml, with components pointing to",
+           "# generated pages.", ""]
+    for key in ("categories", "audiences"):
+        out.append(key + ":")
+        for tid, labels in VOCABULARY[key]:
+            out += ["  - id: " + tid, "    label: " + label(labels)]
+        out.append("")
+    out.append("languages:")
+    for lid, facet, labels in VOCABULARY["languages"]:
+        out.append("  - id: " + lid)
+        if facet:
+            out.append("    facet: " + facet)
+        out.append("    label: " + label(labels))
+    out += ["", "topics:"]
+    for tid, labels in VOCABULARY["topics"]:
+        out += ["  - id: " + tid, "    label: " + label(labels)]
+    out += ["", "components:"]
+    for cid, page in catalogue_components(n_pages):
+        out += ["  - id: " + cid, "    page: " + page]
+    return "\n".join(out) + "\n"
+
+
+def summary_words(w, lo=30, hi=50):
+    """A plain summary of lo-hi words from Writer w."""
+    target = w.rng.randint(lo, hi)
+    words, tries = [], 0
+    while len(words) < target:
+        sentence = w.sentence(emphasis=False).split()
+        if len(words) + len(sentence) <= hi:
+            words += sentence
+        elif len(words) >= lo:
+            break
+        elif (tries := tries + 1) > 20:  # no short enough sentence: cut one
+            words += sentence[:hi - len(words)]
+            words[-1] = words[-1].rstrip(",.;:،") + "."
+    return " ".join(words)
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def plan_resource(k, seed):
+    """Resource number k (from 1): facts and English text, as a dict."""
+    r = random.Random(seed * 5_000_011 + k)
+    en = V["en"]
+    t, s = r.randrange(20), r.randrange(12)
+    kind = r.choice(RESOURCE_KINDS)
+    title = r.choice(TITLE_FORMS).format(
+        topic=en["topics"][t], topic_l=en["topics"][t][:1].lower() + en["topics"][t][1:],
+        setting=en["settings"][s], kind=kind, kind_l=kind[:1].lower() + kind[1:])
+    org = r.choice(ORGANISATIONS)
+    cats = [c[0] for c in VOCABULARY["categories"]]
+    categories = [r.choices(cats, CATEGORY_W)[0]]
+    if r.random() < 0.4:
+        categories.append(r.choice([c for c in cats if c != categories[0]]))
+    auds = [a[0] for a in VOCABULARY["audiences"]]
+    audiences = r.sample(auds, r.choices([1, 2, 3], [0.4, 0.35, 0.25])[0])
+    topics = r.sample([x[0] for x in VOCABULARY["topics"]], r.choice([1, 1, 2]))
+    components = r.sample(VOCABULARY["components"], r.choices([0, 1, 2], [0.35, 0.45, 0.2])[0])
+    langs = [lang for lang, p in DOC_LANG_P if r.random() < p] or ["en"]
+    if len(langs) > 4:
+        langs = sorted(r.sample(langs, 4), key=[x for x, _ in DOC_LANG_P].index)
+    rid = "r%06d" % k
+    base = "https://example.org/%s/%s" % (slug(org), rid)
+    links = [{"url": "%s/%s" % (base, lang), "language": lang} for lang in langs]
+    extra = None
+    if len(links) < 4 and r.random() < 0.15:  # a second, labelled document
+        extra = r.randrange(len(EXTRA_LINK_LABELS["en"]))
+        links.append({"url": "%s/%s/extra" % (base, links[0]["language"]),
+                      "language": links[0]["language"], "label": EXTRA_LINK_LABELS["en"][extra]})
+    return dict(
+        id=rid, title=title, t=t, s=s, organisation=org, year=r.randint(1995, 2025),
+        added="%04d-%02d-%02d" % (r.randint(2019, 2025), r.randint(1, 12), r.randint(1, 28)),
+        categories=categories, topics=topics, audiences=audiences, components=components,
+        summary=summary_words(Writer("en", r)), links=links, extra=extra,
+    )
+
+
+def flow(values):
+    return "[" + ", ".join(values) + "]"
+
+
+def resource_yaml(res):
+    out = ["- id: " + res["id"],
+           "  added: " + res["added"],
+           "  title: " + q(res["title"]),
+           "  organisation: " + q(res["organisation"]),
+           "  year: %d" % res["year"],
+           "  categories: " + flow(res["categories"]),
+           "  topics: " + flow(res["topics"]),
+           "  audiences: " + flow(res["audiences"]),
+           "  components: " + flow(res["components"]),
+           "  summary: " + q(res["summary"]),
+           "  links:"]
+    for link in res["links"]:
+        out += ["    - url: " + link["url"], "      language: " + link["language"]]
+        if "label" in link:
+            out.append("      label: " + q(link["label"]))
+    return "\n".join(out) + "\n"
+
+
+def translation_yaml(res, lang, seed, lang_seed):
+    """The entry of `res` in translations/<lang>.yaml, or '' (not translated)."""
+    r = random.Random((seed * 5_000_011 + int(res["id"][1:])) * 17 + lang_seed)
+    if r.random() >= TRANSLATED_SHARE:
+        return ""
+    v = V[lang]
+    out = [res["id"] + ":"]
+    if r.random() < OFFICIAL_TITLE_SHARE:
+        out.append("  title: " + q(v["title_fmt"].format(topic=v["topics"][res["t"]],
+                                                         setting=v["settings"][res["s"]])))
+    out.append("  summary: " + q(summary_words(Writer(lang, r))))
+    if res["extra"] is not None:
+        out.append("  link_labels: " + flow([q(EXTRA_LINK_LABELS[lang][res["extra"]])]))
+    return "\n".join(out) + "\n\n"
+
+
+def generate_catalogue(root, n_resources, n_pages, seed):
+    """content/catalogue/ with n_resources resources; returns how many
+    resources have a translation, per language."""
+    cat = os.path.join(root, "content", "catalogue")
+    os.makedirs(os.path.join(cat, "translations"), exist_ok=True)
+    write(os.path.join(cat, "vocabulary.yaml"), vocabulary_yaml(n_pages))
+    others = [lang for lang in LANGS if lang != "en"]
+    lang_seed = {lang: k + 1 for k, lang in enumerate(LANGS)}
+    translated = {lang: 0 for lang in others}
+    files = {lang: open(os.path.join(cat, "translations", lang + ".yaml"), "w", encoding="utf-8")
+             for lang in others}
+    try:
+        for lang, f in files.items():
+            f.write("# Translated text of the synthetic catalogue (%s), written by bench/generate.py.\n\n"
+                    % V[lang]["name"])
+        with open(os.path.join(cat, "resources.yaml"), "w", encoding="utf-8") as out:
+            out.write("# Synthetic resource catalogue, written by bench/generate.py.\n\n")
+            for k in range(1, n_resources + 1):
+                res = plan_resource(k, seed)
+                out.write(resource_yaml(res) + "\n")
+                for lang, f in files.items():
+                    entry = translation_yaml(res, lang, seed, lang_seed[lang])
+                    if entry:
+                        translated[lang] += 1
+                        f.write(entry)
+    finally:
+        for f in files.values():
+            f.close()
+    return translated
+
+
 def summary_of(w):
     """Plain text: front matter summaries are not Markdown."""
     return w.sentence(emphasis=False)
 
 
-def generate(n_pages, seed, signpost_out, hugo_out):
+def generate(n_pages, seed, signpost_out, hugo_out, n_resources=0):
     n_sections = (n_pages - 1) // SECTION_SIZE + 1
     outs = []  # (root, is_hugo)
     if signpost_out:
@@ -1027,7 +1276,10 @@ def generate(n_pages, seed, signpost_out, hugo_out):
             w = Writer(lang, random.Random(((seed * 1_000_003 + i) * 17 + lang_seed[lang]) * 2 + 1))
             emit(page_rel(i) + ".md", lang, page_title(i, lang), summary_of(w),
                  i % SECTION_SIZE + 1, render_blocks(blocks, lang, w), "s%03d" % sec_of(i))
-    return words
+    translated = None
+    if n_resources and signpost_out:
+        translated = generate_catalogue(signpost_out, n_resources, n_pages, seed)
+    return words, translated
 
 
 def main():
@@ -1036,22 +1288,33 @@ def main():
     ap.add_argument("--out", required=True, help="site folder to create")
     ap.add_argument("--hugo", action="store_true", help="write a Hugo site into --out instead")
     ap.add_argument("--hugo-out", help="also write the Hugo site into this folder")
+    ap.add_argument("--resources", type=int, default=0, metavar="R",
+                    help="also write a resource catalogue of R resources (Signpost site only)")
     ap.add_argument("--seed", type=int, default=20240601)
     args = ap.parse_args()
     if args.pages < 1:
         ap.error("--pages must be at least 1")
+    if args.resources < 0 or args.resources > 999_999:
+        ap.error("--resources must be between 0 and 999999")
+    if args.resources and args.hugo:
+        ap.error("--resources writes a Signpost catalogue: not with --hugo")
     signpost_out = None if args.hugo else args.out
     hugo_out = args.out if args.hugo else args.hugo_out
     for d in (signpost_out, hugo_out):
         if d:
             os.makedirs(d, exist_ok=True)
-    words = generate(args.pages, args.seed, signpost_out, hugo_out)
+    words, translated = generate(args.pages, args.seed, signpost_out, hugo_out, args.resources)
     n_sections = (args.pages - 1) // SECTION_SIZE + 1
     files = len(LANGS) * (1 + n_sections + args.pages)
     print("generated %d content files per site (%d pages, %d sections, 1 home, x %d languages); "
           "%.0f words per English page on average"
           % (files, args.pages, n_sections, len(LANGS), words / args.pages),
           file=sys.stderr)
+    if translated is not None:
+        print("generated a catalogue of %d resources (components on %s); translated summaries: %s"
+              % (args.resources, ", ".join(p for _, p in catalogue_components(args.pages)),
+                 ", ".join("%s %d" % kv for kv in translated.items())),
+              file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@
 //! 2. [`parse`]: front matter and Markdown of each page, in parallel.
 //! 3. [`validate`]: checks across files (URLs, links, anchors, navigation).
 //! 4. [`render`]: every page in every language through the templates.
-//! 5. index: the search index (to come).
+//! 5. [`index`]: a tantivy index per language, and its export for the
+//!    browser.
 //! 6. [`write`](mod@write): the staged output replaces the previous site, only if
 //!    nothing failed.
 //!
@@ -21,10 +22,12 @@
 pub mod config;
 pub mod diag;
 pub mod i18n;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod validate;
 pub mod write;
@@ -94,6 +97,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     })?;
     diags.extend(staging.copy(&sources.assets));
     diags.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &Arc::new(strings), &staging));
+    diags.extend(index::site(&config, &site, catalogue.as_ref(), staging.dir()));
     if diags.has_errors() {
         return Err(diags.into());
     }

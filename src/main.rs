@@ -2,6 +2,7 @@
 //! diagnostics printed, an exit code out (0 built, 1 content errors, 2 usage
 //! or I/O errors).
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +32,38 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// Search the index of a built site.
+    Search(SearchArgs),
+}
+
+#[derive(clap::Args)]
+struct SearchArgs {
+    /// Words to find; "quoted words" must appear together.
+    query: String,
+    /// Language of the site to search (default: the site's default language).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Only resources of this category (an id from the vocabulary).
+    #[arg(long)]
+    category: Option<String>,
+    /// Only pages and resources for this audience.
+    #[arg(long)]
+    audience: Option<String>,
+    /// Only resources available in this document language (`en`, `ar`, `other`...).
+    #[arg(long)]
+    language: Option<String>,
+    /// Only pages and resources of this toolkit component.
+    #[arg(long)]
+    component: Option<String>,
+    /// The built site (default: ROOT/public).
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// The site's folder, for its default language.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Print JSON (see README.md, "Search").
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -64,8 +97,47 @@ fn main() -> ExitCode {
                 })
             })
         }
+        Command::Search(args) => search(&args),
     };
     result.map_or_else(|code| code, |()| ExitCode::SUCCESS)
+}
+
+fn search(args: &SearchArgs) -> Result<(), ExitCode> {
+    let output = args.output.clone().unwrap_or_else(|| args.root.join("public"));
+    let lang = args
+        .lang
+        .clone()
+        .or_else(|| signpost::config::load(&args.root, None).ok().map(|c| c.default_lang.to_string()))
+        .unwrap_or_else(|| "en".to_string());
+    let index = signpost::search::LangIndex::open(&output, &signpost::model::Lang::new(lang.clone())).map_err(|e| {
+        eprintln!(
+            "error: {e}
+build the site first: signpost build"
+        );
+        ExitCode::from(2)
+    })?;
+    let request = signpost::search::Request {
+        query: args.query.clone(),
+        lang: signpost::model::Lang::new(lang),
+        filters: [args.category.clone(), args.audience.clone(), args.language.clone(), args.component.clone()],
+    };
+    let response = index.search(&request);
+    // Writes ignore a closed pipe (`signpost search x | head`).
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&response).unwrap_or_default());
+        return Ok(());
+    }
+    if let Some(message) = &response.message {
+        eprintln!("note: {message}");
+    }
+    let _ = writeln!(out, "{} result{}", response.total, if response.total == 1 { "" } else { "s" });
+    for hit in &response.results {
+        let section = if hit.section.is_empty() { String::new() } else { format!(" › {}", hit.section) };
+        let snippet = hit.snippet.replace("<mark>", "[").replace("</mark>", "]");
+        let _ = writeln!(out, "\n{}{section}\n  {}\n  {snippet}", hit.title, hit.url);
+    }
+    Ok(())
 }
 
 /// Builds and prints the diagnostics; on failure, the exit code to end with.

@@ -7,6 +7,8 @@ use anyhow::Context as _;
 use tiny_http::{Header, Response, Server, StatusCode};
 
 use crate::BuildOptions;
+use crate::model::Lang;
+use crate::search::{LangIndex, Request};
 
 const WORKERS: usize = 4;
 
@@ -17,12 +19,13 @@ pub fn serve(_options: &BuildOptions, output: &Path, port: u16) -> anyhow::Resul
     eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", output.display());
     // A few workers, so that one slow client does not hold up the others.
     let server = std::sync::Arc::new(server);
+    let indexes = Indexes::default();
     std::thread::scope(|scope| {
         for _ in 0..WORKERS {
-            let (server, root) = (&server, &root);
+            let (server, root, indexes) = (&server, &root, &indexes);
             scope.spawn(move || {
                 while let Ok(request) = server.recv() {
-                    let response = respond(root, request.url());
+                    let response = respond(root, indexes, request.url());
                     let _ = request.respond(response);
                 }
             });
@@ -33,8 +36,11 @@ pub fn serve(_options: &BuildOptions, output: &Path, port: u16) -> anyhow::Resul
 
 type Reply = Response<std::io::Cursor<Vec<u8>>>;
 
-fn respond(root: &Path, url: &str) -> Reply {
+fn respond(root: &Path, indexes: &Indexes, url: &str) -> Reply {
     let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == "/api/search" {
+        return api_search(root, indexes, url.split_once('?').map_or("", |(_, q)| q));
+    }
     let Some(rel) = safe_relative(&percent_decode(path)) else {
         return text(400, "bad path");
     };
@@ -54,6 +60,57 @@ fn respond(root: &Path, url: &str) -> Reply {
         },
         _ => not_found(root),
     }
+}
+
+/// Opened search indexes, by language, shared by the workers.
+type Indexes = std::sync::RwLock<std::collections::HashMap<String, std::sync::Arc<LangIndex>>>;
+
+/// `GET /api/search?q=...&lang=...&category=...&audience=...&language=...&component=...`
+fn api_search(root: &Path, indexes: &Indexes, query: &str) -> Reply {
+    let params: Vec<(String, String)> = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .map(|(k, v)| (percent_decode(&k.replace('+', " ")), percent_decode(&v.replace('+', " "))))
+        .collect();
+    let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
+    let lang = get("lang").unwrap_or_else(|| default_lang(root));
+    if !lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return json(400, &serde_json::json!({"error": "unknown language"}));
+    }
+    let index = {
+        let cached = indexes.read().unwrap_or_else(|e| e.into_inner()).get(&lang).cloned();
+        match cached {
+            Some(index) => index,
+            None => match LangIndex::open(root, &Lang::new(lang.clone())) {
+                Ok(index) => {
+                    let index = std::sync::Arc::new(index);
+                    indexes.write().unwrap_or_else(|e| e.into_inner()).insert(lang.clone(), index.clone());
+                    index
+                }
+                Err(_) => {
+                    return json(404, &serde_json::json!({"error": format!("no search index for language `{lang}`")}));
+                }
+            },
+        }
+    };
+    let request = Request {
+        query: get("q").unwrap_or_default(),
+        lang: Lang::new(lang),
+        filters: ["category", "audience", "language", "component"].map(get),
+    };
+    json(200, &index.search(&request))
+}
+
+/// The language of the root page's `<html lang>`, else `en`.
+fn default_lang(root: &Path) -> String {
+    let html = std::fs::read_to_string(root.join("index.html")).unwrap_or_default();
+    html.split("<html lang=\"").nth(1).and_then(|rest| rest.split('"').next()).map_or("en".to_string(), str::to_string)
+}
+
+fn json(status: u16, value: &impl serde::Serialize) -> Reply {
+    Response::from_data(serde_json::to_vec(value).unwrap_or_default())
+        .with_status_code(StatusCode(status))
+        .with_header(header("Content-Type", "application/json"))
 }
 
 fn not_found(root: &Path) -> Reply {

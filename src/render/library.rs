@@ -192,48 +192,7 @@ pub struct Library<'a> {
 
 impl<'a> Library<'a> {
     pub fn card(&self, resource: &Resource) -> Card {
-        let default = &self.config.default_lang;
-        let vocabulary = &self.catalogue.vocabulary;
-        let text = self.catalogue.translations.get(self.lang).and_then(|t| t.get(&resource.id));
-        let other_lang = (self.lang != default).then(|| default.to_string());
-        let (title, title_lang) = match text.and_then(|t| t.title.clone()) {
-            Some(title) => (title, None),
-            // Titles stay in their original language unless officially translated: no notice.
-            None => (resource.title.clone(), other_lang.clone()),
-        };
-        let (summary, summary_lang) = match text.and_then(|t| t.summary.clone()) {
-            Some(summary) => (summary, None),
-            None => (resource.summary.clone(), other_lang),
-        };
-        let mut labels = text.map(|t| t.link_labels.iter()).into_iter().flatten();
-        let links = resource
-            .links
-            .iter()
-            .map(|link| LinkView {
-                url: link.url.clone(),
-                label: link.label.as_ref().map(|own| labels.next().cloned().unwrap_or_else(|| own.clone())),
-                language: vocabulary
-                    .language(&link.language)
-                    .map_or(link.language.clone(), |l| l.term.label(self.lang, default).to_string()),
-                hreflang: link.language.clone(),
-            })
-            .collect();
-        let label = |id: &String, term: Option<&crate::model::Term>| {
-            term.map_or(id.clone(), |t| t.label(self.lang, default).to_string())
-        };
-        Card {
-            id: resource.id.clone(),
-            url: resource_url(self.config, self.lang, &resource.id),
-            citation: format!("{} ({})", resource.organisation, resource.year),
-            title,
-            title_lang,
-            summary,
-            summary_lang,
-            fallback_dir: self.config.language(default).map_or("ltr", |l| l.direction.as_str()),
-            categories: resource.categories.iter().map(|c| label(c, vocabulary.category(c))).collect(),
-            audiences: resource.audiences.iter().map(|a| label(a, vocabulary.audience(a))).collect(),
-            links,
-        }
+        card(self.config, self.catalogue, self.lang, resource)
     }
 
     /// Page `n` (from 1) of a listing of `ordinals`.
@@ -295,6 +254,53 @@ impl<'a> Library<'a> {
             _ => v.language(id).map(|l| &l.term),
         };
         term.map_or(id.to_string(), |t| t.label(self.lang, default).to_string())
+    }
+}
+
+/// A resource as a reader of `lang` sees it: its translated text where
+/// there is one, else the default language's, marked with its language.
+pub fn card(config: &Config, catalogue: &Catalogue, lang: &Lang, resource: &Resource) -> Card {
+    let default = &config.default_lang;
+    let vocabulary = &catalogue.vocabulary;
+    let text = catalogue.translations.get(lang).and_then(|t| t.get(&resource.id));
+    let other_lang = (lang != default).then(|| default.to_string());
+    let (title, title_lang) = match text.and_then(|t| t.title.clone()) {
+        Some(title) => (title, None),
+        // Titles stay in their original language unless officially translated: no notice.
+        None => (resource.title.clone(), other_lang.clone()),
+    };
+    let (summary, summary_lang) = match text.and_then(|t| t.summary.clone()) {
+        Some(summary) => (summary, None),
+        None => (resource.summary.clone(), other_lang),
+    };
+    let mut labels = text.map(|t| t.link_labels.iter()).into_iter().flatten();
+    let links = resource
+        .links
+        .iter()
+        .map(|link| LinkView {
+            url: link.url.clone(),
+            label: link.label.as_ref().map(|own| labels.next().cloned().unwrap_or_else(|| own.clone())),
+            language: vocabulary
+                .language(&link.language)
+                .map_or(link.language.clone(), |l| l.term.label(lang, default).to_string()),
+            hreflang: link.language.clone(),
+        })
+        .collect();
+    let label = |id: &String, term: Option<&crate::model::Term>| {
+        term.map_or(id.clone(), |t| t.label(lang, default).to_string())
+    };
+    Card {
+        id: resource.id.clone(),
+        url: resource_url(config, lang, &resource.id),
+        citation: format!("{} ({})", resource.organisation, resource.year),
+        title,
+        title_lang,
+        summary,
+        summary_lang,
+        fallback_dir: config.language(default).map_or("ltr", |l| l.direction.as_str()),
+        categories: resource.categories.iter().map(|c| label(c, vocabulary.category(c))).collect(),
+        audiences: resource.audiences.iter().map(|a| label(a, vocabulary.audience(a))).collect(),
+        links,
     }
 }
 

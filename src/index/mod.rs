@@ -1,0 +1,230 @@
+//! Stage 5, index: a tantivy index per language, written with the site
+//! (`_search/<lang>/index/`), and the compact files the browser reads
+//! (`_search/<lang>/...`, see [`export`]).
+//!
+//! Documents are the sections of every page a reader of the language can
+//! open (fallbacks included, under their default-language text), so a
+//! result can lead straight to `#how`, and every resource of the library.
+
+pub mod analysis;
+pub mod export;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Catalogue, Lang, Site};
+use crate::render::library::{card, resource_url};
+
+/// Where the search files of a language go, below the output folder.
+pub fn search_dir(lang: &Lang) -> PathBuf {
+    Path::new("_search").join(lang.as_str())
+}
+
+/// The scored text fields, in the order the browser stores them, with their
+/// weight in the score: a word in a title counts three times, in a section
+/// heading twice.
+pub const TEXT_FIELDS: [(&str, f32); 3] = [("title", 3.0), ("section", 2.0), ("body", 1.0)];
+
+/// Filter fields.
+pub const FACET_FIELDS: [&str; 4] = ["category", "audience", "language", "component"];
+
+/// One searchable unit: a section of a page, or a resource.
+#[derive(Debug, Clone)]
+pub struct SearchDoc {
+    pub url: String,
+    pub title: String,
+    pub section: String,
+    pub body: String,
+    /// Per [`FACET_FIELDS`], the values.
+    pub facets: [Vec<String>; 4],
+}
+
+/// The fields of the index schema.
+pub struct Fields {
+    pub url: Field,
+    pub text: [Field; 3],
+    pub facets: [Field; 4],
+}
+
+pub fn schema(lang: &Lang) -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(&analysis::analyzer_name(lang))
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let text = TextOptions::default().set_indexing_options(indexing).set_stored();
+    let url = builder.add_text_field("url", STRING | STORED);
+    let text = TEXT_FIELDS.map(|(name, _)| builder.add_text_field(name, text.clone()));
+    let facets = FACET_FIELDS.map(|name| builder.add_text_field(name, STRING | STORED));
+    (builder.build(), Fields { url, text, facets })
+}
+
+/// Builds and exports the index of every language into the staging folder.
+pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>, out: &Path) -> Diagnostics {
+    config
+        .langs()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .filter_map(|lang| {
+            let docs = documents(config, site, catalogue, lang);
+            language(config, catalogue, lang, &docs, &out.join(search_dir(lang))).err()
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+fn language(
+    config: &Config,
+    catalogue: Option<&Catalogue>,
+    lang: &Lang,
+    docs: &[SearchDoc],
+    dir: &Path,
+) -> Result<(), Diagnostic> {
+    let fail = |e: &dyn std::fmt::Display| {
+        Diagnostic::error(search_dir(lang), (1, 1), format!("cannot build the search index: {e}"))
+    };
+    let index_dir = dir.join("index");
+    std::fs::create_dir_all(&index_dir).map_err(|e| fail(&e))?;
+    let (schema, fields) = schema(lang);
+    let index = Index::create_in_dir(&index_dir, schema).map_err(|e| fail(&e))?;
+    index.tokenizers().register(&analysis::analyzer_name(lang), analysis::analyzer(lang));
+    // One thread and a budget large enough for one segment: documents keep
+    // their order, which the browser's data and tie-breaks rely on.
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, 1_500_000_000).map_err(|e| fail(&e))?;
+    for doc in docs {
+        let mut document = TantivyDocument::default();
+        document.add_text(fields.url, &doc.url);
+        for (field, text) in fields.text.iter().zip([&doc.title, &doc.section, &doc.body]) {
+            document.add_text(*field, text);
+        }
+        for (field, values) in fields.facets.iter().zip(&doc.facets) {
+            for value in values {
+                document.add_text(*field, value);
+            }
+        }
+        writer.add_document(document).map_err(|e| fail(&e))?;
+    }
+    writer.commit().map_err(|e| fail(&e))?;
+    writer.wait_merging_threads().map_err(|e| fail(&e))?;
+    make_deterministic(&index_dir).map_err(|e| fail(&e))?;
+    let labels = export::facet_labels(config, catalogue, lang);
+    export::write(lang, docs, &labels, &index_dir, dir).map_err(|e| fail(&e))
+}
+
+/// tantivy names segments with random UUIDs; two builds of the same site
+/// must be byte-identical, so the one segment gets a fixed name.
+fn make_deterministic(dir: &Path) -> std::io::Result<()> {
+    const FIXED: &str = "00000000000000000000000000000001";
+    let meta_path = dir.join("meta.json");
+    let meta = std::fs::read_to_string(&meta_path)?;
+    let value: serde_json::Value = serde_json::from_str(&meta).map_err(std::io::Error::other)?;
+    let segments = value["segments"].as_array().cloned().unwrap_or_default();
+    if segments.len() != 1 {
+        return Err(std::io::Error::other(format!("expected one segment, found {}", segments.len())));
+    }
+    let id = segments[0]["segment_id"].as_str().unwrap_or_default().to_string();
+    let simple = id.replace('-', "");
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with(&simple) {
+            std::fs::rename(&path, dir.join(name.replacen(&simple, FIXED, 1)))?;
+        } else if name.ends_with(".lock") {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    let fixed_id = format!("{}-{}-{}-{}-{}", &FIXED[..8], &FIXED[8..12], &FIXED[12..16], &FIXED[16..20], &FIXED[20..]);
+    std::fs::write(&meta_path, meta.replace(&id, &fixed_id))?;
+    let managed = dir.join(".managed.json");
+    if let Ok(text) = std::fs::read_to_string(&managed) {
+        std::fs::write(&managed, text.replace(&simple, FIXED))?;
+    }
+    Ok(())
+}
+
+/// Everything a reader of `lang` can find: resources first (their facet
+/// bit sets then stay short), then each page's sections in key order.
+pub fn documents(config: &Config, site: &Site, catalogue: Option<&Catalogue>, lang: &Lang) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    if let Some(catalogue) = catalogue {
+        for resource in &catalogue.resources {
+            let card = card(config, catalogue, lang, resource);
+            let language_facets = resource.language_facets(&catalogue.vocabulary);
+            docs.push(SearchDoc {
+                url: resource_url(config, lang, &resource.id),
+                title: format!("{} {}", card.citation, card.title),
+                section: String::new(),
+                body: card.summary,
+                facets: [
+                    resource.categories.clone(),
+                    resource.audiences.clone(),
+                    language_facets,
+                    resource.components.clone(),
+                ],
+            });
+        }
+    }
+    for key in site.keys_for(lang, &config.default_lang) {
+        let Some((page, _)) = site.page_for(lang, &config.default_lang, key) else { continue };
+        let url = config.page_url(lang, key);
+        let component =
+            catalogue.and_then(|c| c.vocabulary.components.iter().find(|c| &c.page == key)).map(|c| c.id.clone());
+        let facets = [Vec::new(), page.front.audience.clone(), Vec::new(), component.into_iter().collect()];
+        let intro = html_to_text(&page.doc.intro);
+        let summary = page.front.summary.clone().unwrap_or_default();
+        docs.push(SearchDoc {
+            url: url.clone(),
+            title: page.front.title.clone(),
+            section: String::new(),
+            body: join_text(&summary, &intro),
+            facets: facets.clone(),
+        });
+        for section in &page.doc.sections {
+            docs.push(SearchDoc {
+                url: format!("{url}#{}", section.id),
+                title: page.front.title.clone(),
+                section: section.title_text.clone(),
+                body: html_to_text(&section.body),
+                facets: facets.clone(),
+            });
+        }
+    }
+    docs
+}
+
+fn join_text(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a}\n{b}"),
+    }
+}
+
+/// The text of rendered HTML: tags dropped, the usual entities decoded.
+pub fn html_to_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,409 @@
+//! Searching the prebuilt index of a built site, for `signpost search` and
+//! `signpost serve`'s `/api/search`. The index is used as it is, never
+//! rebuilt.
+//!
+//! A query is cut into words and "quoted phrases". Every word must match;
+//! each word becomes the stems the lexicon gives it: its own, those of the
+//! words it begins (for the last word, as people type), and those of words
+//! one typo away (for words of five letters or more that are not in the
+//! lexicon). tantivy scores the matches with BM25, a title counting three
+//! times and a section heading twice. The browser (`search.js`) expands
+//! and scores queries the same way from the same files.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
+
+use crate::index::analysis::{self, surface_analyzer, tokens};
+use crate::index::export::shard_key;
+use crate::index::{FACET_FIELDS, TEXT_FIELDS, schema, search_dir};
+use crate::model::Lang;
+
+/// Longer queries are cut: nobody types more, and it bounds the work.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Stems one word may expand to (prefix and typo matches).
+pub const MAX_EXPANSIONS: usize = 10;
+pub const PAGE_SIZE: usize = 10;
+
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub query: String,
+    pub lang: Lang,
+    /// Per [`FACET_FIELDS`]: the value to filter by.
+    pub filters: [Option<String>; 4],
+}
+
+/// The documented JSON shape of `signpost search --json` and `/api/search`.
+#[derive(Debug, Serialize)]
+pub struct Response {
+    pub query: String,
+    pub lang: String,
+    pub total: usize,
+    pub results: Vec<Hit>,
+    /// Per facet, per value: matches if that value were chosen instead.
+    pub facets: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Why there are no results, or what was changed in the query.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Hit {
+    pub url: String,
+    pub title: String,
+    pub section: String,
+    /// HTML: escaped text with the matched words in `<mark>`.
+    pub snippet: String,
+}
+
+/// One lexicon entry: a surface form, its stem, the stem's file id (for the
+/// browser) and its document frequency.
+#[derive(Debug, Clone, serde::Deserialize)]
+struct Entry(String, String, serde::de::IgnoredAny, usize);
+
+/// A query cut into words and phrases, surfaces already normalised.
+#[derive(Debug, Default, PartialEq)]
+pub struct Parsed {
+    pub words: Vec<String>,
+    /// Whether the last word may be a prefix (the query does not end with a
+    /// space or a closing quote).
+    pub last_is_prefix: bool,
+    pub phrases: Vec<Vec<String>>,
+}
+
+/// Cleans and cuts a query: control characters dropped, length bounded.
+pub fn parse(lang: &Lang, query: &str) -> (Parsed, Option<String>) {
+    let cleaned: String = query.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let mut message = None;
+    let cleaned: String = if cleaned.chars().count() > MAX_QUERY_CHARS {
+        message = Some(format!("the query was shortened to {MAX_QUERY_CHARS} characters"));
+        cleaned.chars().take(MAX_QUERY_CHARS).collect()
+    } else {
+        cleaned
+    };
+    let mut analyzer = surface_analyzer(lang);
+    let mut parsed = Parsed::default();
+    let mut last_in_phrase = false;
+    for (i, part) in cleaned.split('"').enumerate() {
+        let words = tokens(&mut analyzer, part);
+        if words.is_empty() {
+            continue;
+        }
+        let is_phrase = i % 2 == 1;
+        if is_phrase && words.len() > 1 {
+            parsed.phrases.push(words.clone());
+        }
+        last_in_phrase = is_phrase;
+        parsed.words.extend(words);
+    }
+    let ends_open = !cleaned.ends_with(char::is_whitespace) && !cleaned.ends_with('"');
+    parsed.last_is_prefix = ends_open && !last_in_phrase && !parsed.words.is_empty();
+    (parsed, message)
+}
+
+/// An opened index of one language of a built site.
+pub struct LangIndex {
+    lang: Lang,
+    dir: PathBuf,
+    searcher: Searcher,
+    index: Index,
+    shards: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<Entry>>>>,
+}
+
+impl LangIndex {
+    pub fn open(output: &Path, lang: &Lang) -> Result<LangIndex, String> {
+        let dir = output.join(search_dir(lang));
+        let index = Index::open_in_dir(dir.join("index"))
+            .map_err(|e| format!("no search index for `{lang}` in {}: {e}", output.display()))?;
+        index.tokenizers().register(&analysis::analyzer_name(lang), analysis::analyzer(lang));
+        let searcher = index.reader().map_err(|e| e.to_string())?.searcher();
+        Ok(LangIndex { lang: lang.clone(), dir, searcher, index, shards: Default::default() })
+    }
+
+    fn shard(&self, surface: &str) -> std::sync::Arc<Vec<Entry>> {
+        let key = shard_key(&self.lang, surface);
+        let mut shards = self.shards.lock().unwrap_or_else(|e| e.into_inner());
+        shards
+            .entry(key.clone())
+            .or_insert_with(|| {
+                let text = std::fs::read_to_string(self.dir.join(format!("lex/{key}.json"))).unwrap_or_default();
+                std::sync::Arc::new(serde_json::from_str(&text).unwrap_or_default())
+            })
+            .clone()
+    }
+
+    /// The stems a word stands for, best first.
+    pub fn expand(&self, word: &str, prefix: bool, exact_only: bool) -> Vec<String> {
+        let shard = self.shard(word);
+        let exact: Option<&Entry> = shard.iter().find(|e| e.0 == word);
+        let mut stems: Vec<String> = Vec::new();
+        match exact {
+            Some(entry) => stems.push(entry.1.clone()),
+            None => {
+                // A form the documents do not use may still share their stem.
+                let stem = analysis::stem(&self.lang, word);
+                if shard.iter().any(|e| e.1 == stem) || self.has_stem(&stem) {
+                    stems.push(stem);
+                }
+            }
+        }
+        if exact_only {
+            return stems;
+        }
+        let typo = exact.is_none() && word.chars().count() >= 5;
+        let mut others: Vec<&Entry> = shard
+            .iter()
+            .filter(|e| (prefix && e.0.starts_with(word)) || (typo && within_one_edit(&e.0, word)))
+            .collect();
+        others.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.1.cmp(&b.1)));
+        for entry in others {
+            if stems.len() >= MAX_EXPANSIONS {
+                break;
+            }
+            if !stems.contains(&entry.1) {
+                stems.push(entry.1.clone());
+            }
+        }
+        stems
+    }
+
+    fn has_stem(&self, stem: &str) -> bool {
+        let schema = self.index.schema();
+        TEXT_FIELDS.iter().any(|(name, _)| {
+            let Ok(field) = schema.get_field(name) else { return false };
+            self.searcher.doc_freq(&Term::from_field_text(field, stem)).is_ok_and(|n| n > 0)
+        })
+    }
+
+    pub fn search(&self, request: &Request) -> Response {
+        let (parsed, mut message) = parse(&self.lang, &request.query);
+        let mut response = Response {
+            query: request.query.clone(),
+            lang: self.lang.to_string(),
+            total: 0,
+            results: Vec::new(),
+            facets: BTreeMap::new(),
+            message: None,
+        };
+        let facet_values = self.facet_values();
+        for (f, filter) in request.filters.iter().enumerate() {
+            if let Some(value) = filter.as_ref().filter(|v| !facet_values[f].contains(*v)) {
+                message = Some(format!("unknown {} `{value}`", FACET_FIELDS[f]));
+            }
+        }
+        if parsed.words.is_empty() {
+            response.message = message.or_else(|| Some("empty query".into()));
+            return response;
+        }
+        let last = parsed.words.len() - 1;
+        let in_phrase: BTreeSet<&String> = parsed.phrases.iter().flatten().collect();
+        let expansions: Vec<Vec<String>> = parsed
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| self.expand(w, i == last && parsed.last_is_prefix, in_phrase.contains(w)))
+            .collect();
+        let Some(query) = self.query(&expansions) else {
+            response.message = message;
+            return response;
+        };
+        // Every match with its score: filters and phrases are applied after
+        // tantivy's scoring, as the browser does, so both rank alike.
+        let limit = self.searcher.num_docs().max(1) as usize;
+        let (scored, _count) =
+            self.searcher.search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count)).unwrap_or_default();
+        let phrase_docs = self.phrase_docs(&parsed.phrases);
+        let matches: Vec<(f32, u32)> = scored
+            .into_iter()
+            .map(|(score, addr)| (score, addr.doc_id))
+            .filter(|(_, doc)| phrase_docs.as_ref().is_none_or(|p| p.contains(doc)))
+            .collect();
+        let bits = self.facet_bits(&facet_values);
+        let passes = |doc: u32, skip: Option<usize>| {
+            request.filters.iter().enumerate().all(|(f, value)| {
+                Some(f) == skip || value.as_ref().is_none_or(|v| has_bit(bits.get(&(f, v.clone())), doc))
+            })
+        };
+        let mut hits: Vec<(f32, u32)> = matches.iter().copied().filter(|(_, doc)| passes(*doc, None)).collect();
+        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        response.total = hits.len();
+        for (f, facet) in FACET_FIELDS.iter().enumerate() {
+            let counts = facet_values[f]
+                .iter()
+                .map(|value| {
+                    (
+                        value.clone(),
+                        matches
+                            .iter()
+                            .filter(|(_, doc)| passes(*doc, Some(f)) && has_bit(bits.get(&(f, value.clone())), *doc))
+                            .count(),
+                    )
+                })
+                .collect();
+            response.facets.insert(facet.to_string(), counts);
+        }
+        response.results = self.hits(&query, &hits[..hits.len().min(PAGE_SIZE)]);
+        response.message = message;
+        response
+    }
+
+    /// Every word must match; a word matches through any of its stems in
+    /// any text field.
+    fn query(&self, expansions: &[Vec<String>]) -> Option<Box<dyn Query>> {
+        let schema = self.index.schema();
+        let fields: Vec<_> =
+            TEXT_FIELDS.iter().filter_map(|(name, boost)| Some((schema.get_field(name).ok()?, *boost))).collect();
+        let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for stems in expansions {
+            if stems.is_empty() {
+                return None;
+            }
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for stem in stems {
+                for (field, boost) in &fields {
+                    let term = TermQuery::new(Term::from_field_text(*field, stem), IndexRecordOption::WithFreqs);
+                    let clause: Box<dyn Query> =
+                        if *boost == 1.0 { Box::new(term) } else { Box::new(BoostQuery::new(Box::new(term), *boost)) };
+                    clauses.push((Occur::Should, clause));
+                }
+            }
+            words.push((Occur::Must, Box::new(BooleanQuery::new(clauses))));
+        }
+        Some(Box::new(BooleanQuery::new(words)))
+    }
+
+    /// Documents where each phrase appears, words in a row in one field.
+    fn phrase_docs(&self, phrases: &[Vec<String>]) -> Option<BTreeSet<u32>> {
+        if phrases.is_empty() {
+            return None;
+        }
+        let schema = self.index.schema();
+        let mut result: Option<BTreeSet<u32>> = None;
+        for phrase in phrases {
+            let stems: Vec<String> =
+                phrase.iter().map(|w| self.expand(w, false, true).into_iter().next().unwrap_or_default()).collect();
+            let mut docs = BTreeSet::new();
+            for (name, _) in TEXT_FIELDS {
+                let Ok(field) = schema.get_field(name) else { continue };
+                let terms: Vec<Term> = stems.iter().map(|s| Term::from_field_text(field, s)).collect();
+                let query = PhraseQuery::new(terms);
+                if let Ok(found) = self.searcher.search(&query, &tantivy::collector::DocSetCollector) {
+                    docs.extend(found.into_iter().map(|a| a.doc_id));
+                }
+            }
+            result = Some(match result {
+                Some(previous) => previous.intersection(&docs).copied().collect(),
+                None => docs,
+            });
+        }
+        result
+    }
+
+    fn facet_values(&self) -> Vec<Vec<String>> {
+        let meta: serde_json::Value = std::fs::read_to_string(self.dir.join("meta.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        FACET_FIELDS
+            .iter()
+            .map(|f| {
+                meta["facets"][f]
+                    .as_array()
+                    .map(|values| values.iter().filter_map(|v| v[0].as_str().map(str::to_string)).collect())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    fn facet_bits(&self, values: &[Vec<String>]) -> HashMap<(usize, String), Vec<u8>> {
+        let mut bits = HashMap::new();
+        for (f, facet) in FACET_FIELDS.iter().enumerate() {
+            for value in &values[f] {
+                let data = std::fs::read(self.dir.join(format!("facets/{facet}/{value}.bin"))).unwrap_or_default();
+                bits.insert((f, value.clone()), data);
+            }
+        }
+        bits
+    }
+
+    fn hits(&self, query: &dyn Query, docs: &[(f32, u32)]) -> Vec<Hit> {
+        let (schema, fields) = schema(&self.lang);
+        let _ = schema;
+        let snippets = SnippetGenerator::create(&self.searcher, query, fields.text[2]).ok();
+        docs.iter()
+            .filter_map(|(_, doc)| {
+                let stored: TantivyDocument = self.searcher.doc(DocAddress::new(0, *doc)).ok()?;
+                let text = |field| stored.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+                let snippet = snippets.as_ref().map(|g| g.snippet_from_doc(&stored).to_html()).unwrap_or_default();
+                let snippet = if snippet.is_empty() {
+                    escape(&text(fields.text[2]).chars().take(160).collect::<String>())
+                } else {
+                    snippet
+                };
+                Some(Hit {
+                    url: text(fields.url),
+                    title: text(fields.text[0]),
+                    section: text(fields.text[1]),
+                    snippet: snippet.replace("<b>", "<mark>").replace("</b>", "</mark>"),
+                })
+            })
+            .collect()
+    }
+}
+
+fn has_bit(bits: Option<&Vec<u8>>, doc: u32) -> bool {
+    bits.and_then(|b| b.get(doc as usize / 8)).is_some_and(|byte| byte & (1 << (doc % 8)) != 0)
+}
+
+/// Levenshtein distance of at most one.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("health", "helth"));
+        assert!(!within_one_edit("health", "healht"), "a swap is two edits");
+        assert!(within_one_edit("health", "wealth"));
+        assert!(within_one_edit("health", "healths"));
+        assert!(!within_one_edit("health", "heal"));
+    }
+
+    #[test]
+    fn phrases_and_prefix() {
+        let (p, _) = parse(&Lang::new("en"), "\"mental health\" integr");
+        assert_eq!(p.words, ["mental", "health", "integr"]);
+        assert_eq!(p.phrases, vec![vec!["mental".to_string(), "health".to_string()]]);
+        assert!(p.last_is_prefix);
+        let (p, _) = parse(&Lang::new("en"), "plan ");
+        assert!(!p.last_is_prefix);
+    }
+
+    #[test]
+    fn control_characters_and_length() {
+        let (p, m) = parse(&Lang::new("en"), &format!("a\u{0}b {}", "x".repeat(500)));
+        assert_eq!(p.words[0], "a");
+        assert!(m.is_some());
+    }
+}
