@@ -128,7 +128,7 @@ impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
             let rest = &self.text[self.offset..];
-            let Some(start) = rest.find(char::is_alphanumeric) else {
+            let Some(start) = rest.find(|c: char| c.is_alphanumeric() && !is_mark(c)) else {
                 self.offset = self.text.len();
                 return false;
             };
@@ -136,9 +136,11 @@ impl TokenStream for WordStream<'_> {
             let mut end = start;
             let mut text = String::new();
             for c in self.text[start..].chars() {
-                if c.is_alphanumeric() {
+                // Marks first: Unicode counts Arabic harakat as alphabetic.
+                if is_mark(c) {
+                } else if c.is_alphanumeric() {
                     text.push(if self.arabic { fold_arabic(c) } else { c });
-                } else if !is_mark(c) {
+                } else {
                     break;
                 }
                 end += c.len_utf8();
