@@ -38,17 +38,35 @@ command -v node >/dev/null || { echo "library.sh: node is not installed (see scr
 [ -x /usr/bin/chromium ] || { echo "library.sh: /usr/bin/chromium is missing (see scripts/setup.sh)" >&2; exit 2; }
 [ -d "$ROOT/tests/browser/node_modules/playwright-core" ] || { echo "library.sh: run npm ci in tests/browser (scripts/setup.sh)" >&2; exit 2; }
 
-echo "== cargo build --release --locked" >&2
-(cd "$ROOT" && cargo build --release --locked)
 mkdir -p "$OUT/bin"
-cp "$ROOT/target/release/signpost" "$OUT/bin/signpost-library"
 SIGNPOST="$OUT/bin/signpost-library"
-
-GIT_REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-GIT_DIRTY="$(git -C "$ROOT" status --porcelain -- src Cargo.toml Cargo.lock themes 2>/dev/null | wc -l)"
-SIGNPOST_VERSION="$("$SIGNPOST" --version) (commit $GIT_REV"
-if [ "$GIT_DIRTY" -gt 0 ]; then SIGNPOST_VERSION+=", $GIT_DIRTY files changed in src/ Cargo.* themes/"; fi
-SIGNPOST_VERSION+=")"
+if [ -n "${REV:-}" ]; then
+    # A commit instead of the working tree: exported with git archive into
+    # bench/out/src-<commit>/ and built there (own target folder), so that
+    # edits in progress in src/ or themes/ do not enter the measurement.
+    sha="$(git -C "$ROOT" rev-parse --short "$REV^{commit}")"
+    SRC="$OUT/src-$sha"
+    if [ ! -f "$SRC/Cargo.toml" ]; then
+        rm -rf "$SRC"
+        mkdir -p "$SRC"
+        git -C "$ROOT" archive "$sha" | tar -x -C "$SRC"
+    fi
+    echo "== cargo build --release --locked (commit $sha in $SRC)" >&2
+    (cd "$SRC" && CARGO_TARGET_DIR="$OUT/target" cargo build --release --locked)
+    cp "$OUT/target/release/signpost" "$SIGNPOST"
+    SIGNPOST_VERSION="$("$SIGNPOST" --version) (commit $sha, REV=$REV, built from git archive)"
+else
+    SRC="$ROOT"
+    echo "== cargo build --release --locked" >&2
+    (cd "$ROOT" && cargo build --release --locked)
+    # A copy, so that a rebuild during the benchmark does not change the binary.
+    cp "$ROOT/target/release/signpost" "$SIGNPOST"
+    GIT_REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    GIT_DIRTY="$(git -C "$ROOT" status --porcelain -- src Cargo.toml Cargo.lock themes i18n 2>/dev/null | wc -l)"
+    SIGNPOST_VERSION="$("$SIGNPOST" --version) (commit $GIT_REV"
+    if [ "$GIT_DIRTY" -gt 0 ]; then SIGNPOST_VERSION+=", $GIT_DIRTY files changed in src/ Cargo.* themes/ i18n/"; fi
+    SIGNPOST_VERSION+=")"
+fi
 GEN_SUM="$(sha256sum "$BENCH/generate.py" | cut -c1-16)"
 CHROMIUM_VERSION="$(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
 
@@ -93,8 +111,9 @@ for R in "$@"; do
     else
         echo "== R=$R: reusing the generated site in $dir" >&2
     fi
+    # The theme and interface strings of the source measured.
     rm -rf "$site/themes" "$site/i18n"
-    cp -r "$ROOT/themes" "$ROOT/i18n" "$site/"
+    cp -r "$SRC/themes" "$SRC/i18n" "$site/"
     catalogue_mb="$(du -sb "$site/content/catalogue" | awk '{ printf "%.1f", $1 / 1e6 }')"
 
     if [ "$BENCH_DEST" = disk ]; then dest_root="$dir"; else dest_root="$BENCH_DEST/$R"; fi

@@ -78,3 +78,16 @@ audience-page-title = { $audience ->
 }
 audience-guidance = إرشادات لك
 audience-resources = موارد لك
+
+## البحث
+search = بحث
+search-label = ابحث في مجموعة الأدوات والمكتبة
+search-no-js = يتطلب البحث تفعيل JavaScript، وهو معطّل في متصفحك. يمكنك مع ذلك تصفح جميع الموارد حسب الفئة والجمهور واللغة في
+search-results = { $count ->
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجة
+   *[other] { $count } نتيجة
+}

@@ -59,3 +59,12 @@ audience-page-title = { $audience ->
 }
 audience-guidance = Guidance for you
 audience-resources = Resources for you
+
+## Search
+search = Search
+search-label = Search the toolkit and the library
+search-no-js = Search needs JavaScript, which is turned off in your browser. You can still browse every resource by category, audience and language in the
+search-results = { $count ->
+    [one] 1 result
+   *[other] { $count } results
+}

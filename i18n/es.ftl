@@ -61,3 +61,13 @@ audience-page-title = { $audience ->
 }
 audience-guidance = Orientaciones para usted
 audience-resources = Recursos para usted
+
+## Búsqueda
+search = Buscar
+search-label = Buscar en la caja de herramientas y la biblioteca
+search-no-js = La búsqueda necesita JavaScript, que está desactivado en su navegador. Puede consultar todos los recursos por categoría, público e idioma en la
+search-results = { $count ->
+    [one] 1 resultado
+    [many] { $count } de resultados
+   *[other] { $count } resultados
+}

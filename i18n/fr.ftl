@@ -61,3 +61,13 @@ audience-page-title = { $audience ->
 }
 audience-guidance = Conseils pour vous
 audience-resources = Ressources pour vous
+
+## Recherche
+search = Rechercher
+search-label = Rechercher dans la boîte à outils et la bibliothèque
+search-no-js = La recherche nécessite JavaScript, qui est désactivé dans votre navigateur. Vous pouvez parcourir toutes les ressources par catégorie, public et langue dans la
+search-results = { $count ->
+    [one] { $count } résultat
+    [many] { $count } de résultats
+   *[other] { $count } résultats
+}

@@ -146,10 +146,16 @@ impl LangIndex {
         match exact {
             Some(entry) => stems.push(entry.1.clone()),
             None => {
-                // A form the documents do not use may still share their stem.
-                let stem = analysis::stem(&self.lang, word);
-                if shard.iter().any(|e| e.1 == stem) || self.has_stem(&stem) {
-                    stems.push(stem);
+                // A form the documents do not use: the longest stem it
+                // extends by a short ending ("strategies" → "strategi"). The
+                // browser has no stemmer; both sides use this rule.
+                let len = word.chars().count();
+                let base = shard
+                    .iter()
+                    .filter(|e| word.starts_with(&e.1) && e.1.chars().count() >= 3 && len - e.1.chars().count() <= 4)
+                    .max_by(|a, b| a.1.chars().count().cmp(&b.1.chars().count()).then_with(|| b.1.cmp(&a.1)));
+                if let Some(entry) = base {
+                    stems.push(entry.1.clone());
                 }
             }
         }
@@ -171,14 +177,6 @@ impl LangIndex {
             }
         }
         stems
-    }
-
-    fn has_stem(&self, stem: &str) -> bool {
-        let schema = self.index.schema();
-        TEXT_FIELDS.iter().any(|(name, _)| {
-            let Ok(field) = schema.get_field(name) else { return false };
-            self.searcher.doc_freq(&Term::from_field_text(field, stem)).is_ok_and(|n| n > 0)
-        })
     }
 
     pub fn search(&self, request: &Request) -> Response {

@@ -29,7 +29,7 @@ use tantivy::{DocSet, Index, TERMINATED};
 use super::analysis::{self, surface_analyzer, tokens};
 use super::{FACET_FIELDS, SearchDoc, TEXT_FIELDS};
 use crate::config::Config;
-use crate::model::{Catalogue, Lang};
+use crate::model::{Catalogue, Lang, Site};
 
 /// Documents per `docs/<k>.json` file.
 pub const DOC_CHUNK: usize = 8;
@@ -39,7 +39,12 @@ pub const K1: f32 = 1.2;
 pub const B: f32 = 0.75;
 
 /// Per facet, its values and their labels in `lang`.
-pub fn facet_labels(config: &Config, catalogue: Option<&Catalogue>, lang: &Lang) -> Vec<Vec<(String, String)>> {
+pub fn facet_labels(
+    config: &Config,
+    site: &Site,
+    catalogue: Option<&Catalogue>,
+    lang: &Lang,
+) -> Vec<Vec<(String, String)>> {
     let Some(catalogue) = catalogue else { return vec![Vec::new(); FACET_FIELDS.len()] };
     let v = &catalogue.vocabulary;
     let default = &config.default_lang;
@@ -50,7 +55,15 @@ pub fn facet_labels(config: &Config, catalogue: Option<&Catalogue>, lang: &Lang)
         terms(v.categories.iter().collect()),
         terms(v.audiences.iter().collect()),
         terms(v.language_facets().map(|l| &l.term).collect()),
-        v.components.iter().map(|c| (c.id.clone(), c.id.clone())).collect(),
+        v.components
+            .iter()
+            .map(|c| {
+                let title = site
+                    .page_for(lang, default, &c.page)
+                    .map_or_else(|| c.id.clone(), |(page, _)| page.front.title.clone());
+                (c.id.clone(), title)
+            })
+            .collect(),
     ]
 }
 

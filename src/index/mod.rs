@@ -71,20 +71,15 @@ pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>, out: &P
         .par_iter()
         .filter_map(|lang| {
             let docs = documents(config, site, catalogue, lang);
-            language(config, catalogue, lang, &docs, &out.join(search_dir(lang))).err()
+            let labels = export::facet_labels(config, site, catalogue, lang);
+            language(lang, &docs, &labels, &out.join(search_dir(lang))).err()
         })
         .collect::<Vec<_>>()
         .into_iter()
         .collect()
 }
 
-fn language(
-    config: &Config,
-    catalogue: Option<&Catalogue>,
-    lang: &Lang,
-    docs: &[SearchDoc],
-    dir: &Path,
-) -> Result<(), Diagnostic> {
+fn language(lang: &Lang, docs: &[SearchDoc], labels: &[Vec<(String, String)>], dir: &Path) -> Result<(), Diagnostic> {
     let fail = |e: &dyn std::fmt::Display| {
         Diagnostic::error(search_dir(lang), (1, 1), format!("cannot build the search index: {e}"))
     };
@@ -112,8 +107,7 @@ fn language(
     writer.commit().map_err(|e| fail(&e))?;
     writer.wait_merging_threads().map_err(|e| fail(&e))?;
     make_deterministic(&index_dir).map_err(|e| fail(&e))?;
-    let labels = export::facet_labels(config, catalogue, lang);
-    export::write(lang, docs, &labels, &index_dir, dir).map_err(|e| fail(&e))
+    export::write(lang, docs, labels, &index_dir, dir).map_err(|e| fail(&e))
 }
 
 /// tantivy names segments with random UUIDs; two builds of the same site
@@ -140,9 +134,13 @@ fn make_deterministic(dir: &Path) -> std::io::Result<()> {
     }
     let fixed_id = format!("{}-{}-{}-{}-{}", &FIXED[..8], &FIXED[8..12], &FIXED[12..16], &FIXED[16..20], &FIXED[20..]);
     std::fs::write(&meta_path, meta.replace(&id, &fixed_id))?;
+    // tantivy lists its files from a hash set: sort them.
     let managed = dir.join(".managed.json");
     if let Ok(text) = std::fs::read_to_string(&managed) {
-        std::fs::write(&managed, text.replace(&simple, FIXED))?;
+        let mut files: Vec<String> =
+            serde_json::from_str(&text.replace(&simple, FIXED)).map_err(std::io::Error::other)?;
+        files.sort();
+        std::fs::write(&managed, serde_json::to_string(&files).map_err(std::io::Error::other)?)?;
     }
     Ok(())
 }

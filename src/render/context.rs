@@ -39,6 +39,7 @@ pub struct SiteContext<'a> {
     /// catalogue.
     pub library_url: Option<String>,
     pub audiences: Vec<SiteLink>,
+    pub search_url: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -136,6 +137,7 @@ impl<'a> RootContext<'a> {
                 default_lang: config.default_lang.as_str(),
                 library_url: None,
                 audiences: Vec::new(),
+                search_url: format!("{}{}/search/", config.base_path, config.default_lang),
             },
             languages: config
                 .languages
@@ -151,6 +153,27 @@ impl<'a> RootContext<'a> {
                 .collect(),
         }
     }
+}
+
+/// What every library page's template gets besides its own data.
+#[derive(Serialize)]
+pub struct Chrome<'a> {
+    pub lang: &'a str,
+    pub dir: &'static str,
+    pub site: SiteContext<'a>,
+    pub page: Head,
+    pub languages: Vec<LanguageLink<'a>>,
+    pub alternates: Vec<Alternate>,
+    pub nav: Vec<NavItem<'a>>,
+}
+
+/// The few page fields `base.html` reads.
+#[derive(Serialize)]
+pub struct Head {
+    pub title: String,
+    pub summary: Option<String>,
+    pub url: String,
+    pub canonical: String,
 }
 
 /// Builds contexts for one language of the site.
@@ -225,6 +248,7 @@ impl<'a> ContextBuilder<'a> {
             home: config.page_url(lang, &PageKey::new("")),
             default_lang: config.default_lang.as_str(),
             library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
+            search_url: format!("{base}{lang}/search/"),
             audiences: self
                 .catalogue
                 .map(|c| {
@@ -264,6 +288,23 @@ impl<'a> ContextBuilder<'a> {
         alternates
             .push(Alternate { hreflang: "x-default".into(), href: config.absolute(&url_of(&config.default_lang)) });
         (languages, alternates)
+    }
+
+    /// The frame of a page that exists in every language (library, search).
+    pub fn page_chrome(&self, title: String, summary: Option<String>, url_of: impl Fn(&Lang) -> String) -> Chrome<'a> {
+        let config = self.config;
+        let language = config.language(self.lang).expect("declared language");
+        let url = url_of(self.lang);
+        let (languages, alternates) = self.chrome(url_of);
+        Chrome {
+            lang: self.lang.as_str(),
+            dir: language.direction.as_str(),
+            site: self.site_context(),
+            page: Head { title, summary, canonical: config.absolute(&url), url },
+            languages,
+            alternates,
+            nav: self.plain_nav(),
+        }
     }
 
     /// The site navigation, with nothing marked current.

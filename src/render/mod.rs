@@ -10,6 +10,7 @@ mod context;
 pub mod library;
 mod library_data;
 mod resources;
+mod search_page;
 mod sitemap;
 pub mod templates;
 
@@ -61,6 +62,7 @@ pub fn site(
             .filter_map(|key| page(&builder, library.as_ref(), &tera, templates, key, staging).err())
             .collect();
         diags.extend(results);
+        diags.extend(search_page::write(&builder, strings, &tera, templates, staging).err());
         if let Some(library) = library {
             let renderer = resources::Renderer { builder: &builder, library, tera: &tera, templates, staging };
             diags.extend(renderer.all(strings));

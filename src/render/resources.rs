@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
-use super::context::{Alternate, ContextBuilder, LanguageLink, NavItem, SiteContext};
+use super::context::{Chrome, ContextBuilder, NavItem};
 use super::library::{Card, FACETS, Index, Library, LibraryView, Listing, json_ld, library_url, resource_url};
 use super::{Templates, library_data, render};
 use crate::config::Config;
@@ -17,27 +17,6 @@ use crate::diag::Diagnostic;
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang};
 use crate::write::Staging;
-
-/// What every library page's template gets besides its own data.
-#[derive(Serialize)]
-struct Chrome<'a> {
-    lang: &'a str,
-    dir: &'static str,
-    site: SiteContext<'a>,
-    page: Head,
-    languages: Vec<LanguageLink<'a>>,
-    alternates: Vec<Alternate>,
-    nav: Vec<NavItem<'a>>,
-}
-
-/// The few page fields `base.html` reads.
-#[derive(Serialize)]
-struct Head {
-    title: String,
-    summary: Option<String>,
-    url: String,
-    canonical: String,
-}
 
 #[derive(Serialize)]
 struct ListingPage<'a> {
@@ -136,19 +115,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn chrome(&self, title: String, summary: Option<String>, url_of: impl Fn(&Lang) -> String) -> Chrome<'a> {
-        let config = self.config();
-        let language = config.language(self.lang()).expect("declared language");
-        let url = url_of(self.lang());
-        let (languages, alternates) = self.builder.chrome(url_of);
-        Chrome {
-            lang: self.lang().as_str(),
-            dir: language.direction.as_str(),
-            site: self.builder.site_context(),
-            page: Head { title, summary, canonical: config.absolute(&url), url },
-            languages,
-            alternates,
-            nav: self.builder.plain_nav(),
-        }
+        self.builder.page_chrome(title, summary, url_of)
     }
 
     fn write(&self, template: &str, url: &str, context: &impl Serialize) -> Result<(), Diagnostic> {

@@ -1,0 +1,401 @@
+// Site search in the browser, on any static host.
+//
+// Loaded only when a reader starts to search. It reads the files written
+// by Signpost's index stage (_search/<lang>/) and ranks exactly as
+// `signpost search` does with tantivy: the same expansion of words (exact,
+// prefix of the last word, one typo), the same BM25 in 32-bit floats, the
+// same order of additions. Only the files a query needs are fetched: the
+// lexicon file of each word's first two letters, the postings of its stems,
+// positions for phrases, and the text of the results shown.
+(() => {
+  "use strict";
+  const K1 = Math.fround(1.2);
+  const B = 0.75;
+  const f32 = Math.fround;
+
+  // Text analysis: the mirror of src/index/analysis.rs (surface forms).
+  const REMOVED = /[\u064B-\u065F\u0670\u0640\u0300-\u036F]/u;
+  const ALNUM = /[\p{Alphabetic}\p{N}]/u;
+  const ARABIC_FOLD = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
+  const SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+  const encoder = new TextEncoder();
+
+  function fold(word) {
+    let out = "";
+    for (const c of word) {
+      if (SPECIAL[c]) out += SPECIAL[c];
+      else if (c.codePointAt(0) < 0x250) out += c.normalize("NFD").replace(/[\u0300-\u036F]/g, "");
+      else out += c;
+    }
+    return out;
+  }
+
+  // Words of `text` with their offsets: [surface, start, end].
+  function words(text, arabic) {
+    const out = [];
+    let i = 0;
+    const chars = [...text];
+    let offset = 0;
+    const offsets = chars.map((c) => { const o = offset; offset += c.length; return o; });
+    while (i < chars.length) {
+      while (i < chars.length && !(ALNUM.test(chars[i]) && !REMOVED.test(chars[i]))) i++;
+      if (i >= chars.length) break;
+      const start = i;
+      let word = "";
+      while (i < chars.length) {
+        const c = chars[i];
+        if (REMOVED.test(c)) { i++; continue; }
+        if (!ALNUM.test(c)) break;
+        word += arabic && ARABIC_FOLD[c] ? ARABIC_FOLD[c] : c;
+        i++;
+      }
+      if (word && encoder.encode(word).length < 40) {
+        out.push([fold(word.toLowerCase()), offsets[start], i < chars.length ? offsets[i] : text.length]);
+      }
+    }
+    return out;
+  }
+
+  // A query cut into words and "phrases": the mirror of search::parse.
+  function parse(query, arabic) {
+    const cleaned = [...query.replace(/[\u0000-\u001F\u007F-\u009F]/g, " ")].slice(0, 200).join("");
+    const parsed = { words: [], phrases: [], lastIsPrefix: false };
+    let lastInPhrase = false;
+    cleaned.split('"').forEach((part, i) => {
+      const ws = words(part, arabic).map((w) => w[0]);
+      if (!ws.length) return;
+      const isPhrase = i % 2 === 1;
+      if (isPhrase && ws.length > 1) parsed.phrases.push(ws);
+      lastInPhrase = isPhrase;
+      parsed.words.push(...ws);
+    });
+    const endsOpen = !/\s$/.test(cleaned) && !cleaned.endsWith('"');
+    parsed.lastIsPrefix = endsOpen && !lastInPhrase && parsed.words.length > 0;
+    return parsed;
+  }
+
+  function withinOneEdit(a, b) {
+    a = [...a]; b = [...b];
+    if (Math.abs(a.length - b.length) > 1) return false;
+    let p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    let s = 0;
+    while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+    return a.length - p - s <= 1 && b.length - p - s <= 1;
+  }
+
+  function shardKey(surface, arabic) {
+    const word = arabic && [...surface].length > 4 && surface.startsWith("ال") ? surface.slice(2) : surface;
+    return [...encoder.encode([...word].slice(0, 2).join(""))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+  function varints(bytes) {
+    let pos = 0;
+    return {
+      next() {
+        let value = 0, shift = 0, byte;
+        do { byte = bytes[pos++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+        return value;
+      },
+      get pos() { return pos; },
+      set pos(p) { pos = p; },
+    };
+  }
+
+  function Engine(base, lang) {
+    const arabic = lang.split("-")[0] === "ar";
+    const cache = new Map();
+    const get = (path, kind) => {
+      if (!cache.has(path)) {
+        cache.set(path, fetch(base + path).then((r) => {
+          if (r.status === 404) return kind === "json" ? [] : new Uint8Array(0);
+          if (!r.ok) throw new Error(`${path}: ${r.status}`);
+          return kind === "json" ? r.json() : r.arrayBuffer().then((b) => new Uint8Array(b));
+        }));
+      }
+      return cache.get(path);
+    };
+    const meta = get("meta.json", "json");
+
+    async function expand(word, prefix, exactOnly) {
+      const shard = await get(`lex/${shardKey(word, arabic)}.json`, "json");
+      const exact = shard.find((e) => e[0] === word);
+      const stems = [];
+      const ids = new Map(shard.map((e) => [e[1], e[2]]));
+      if (exact) stems.push(exact[1]);
+      else {
+        // A form the documents do not use: the longest stem it extends by a short ending.
+        const len = [...word].length;
+        const base = shard.filter((e) => word.startsWith(e[1]) && [...e[1]].length >= 3 && len - [...e[1]].length <= 4)
+          .sort((a, b) => [...b[1]].length - [...a[1]].length || cmp(a[1], b[1]))[0];
+        if (base) stems.push(base[1]);
+      }
+      if (!exactOnly) {
+        const typo = !exact && [...word].length >= 5;
+        const others = shard.filter((e) => (prefix && e[0].startsWith(word)) || (typo && withinOneEdit(e[0], word)));
+        others.sort((a, b) => b[3] - a[3] || cmp(a[1], b[1]));
+        for (const e of others) {
+          if (stems.length >= 10) break;
+          if (!stems.includes(e[1])) stems.push(e[1]);
+        }
+      }
+      return { stems, ids, shard };
+    }
+
+    async function postings(id) {
+      const bytes = await get(`post/${id}.bin`, "bin");
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const v = varints(bytes);
+      const fields = [];
+      for (let f = 0; f < 3; f++) {
+        const count = v.next();
+        const list = { idf: 0, docs: [], tfs: [], norms: [] };
+        if (count > 0) {
+          list.idf = view.getFloat32(v.pos, true);
+          v.pos += 4;
+          let doc = 0;
+          for (let i = 0; i < count; i++) {
+            doc += v.next();
+            list.docs.push(doc);
+            list.tfs.push(v.next());
+            list.norms.push(bytes[v.pos]);
+            v.pos += 1;
+          }
+        }
+        fields.push(list);
+      }
+      return fields;
+    }
+
+    async function positions(id, fields) {
+      const v = varints(await get(`pos/${id}.bin`, "bin"));
+      return fields.map((list) => list.docs.map(() => {
+        const n = v.next();
+        const out = [];
+        let p = 0;
+        for (let i = 0; i < n; i++) { p += v.next(); out.push(p); }
+        return out;
+      }));
+    }
+
+    // BM25 as tantivy computes it, step by step in f32.
+    function tfCache(m) {
+      return m.avg.map((avg) => m.norms.map((norm) => f32(K1 * f32(f32(1 - B) + f32(f32(B * norm) / f32(avg))))));
+    }
+
+    async function search(query, filters) {
+      const m = await meta;
+      m.cache ??= tfCache(m);
+      const parsed = parse(query, arabic);
+      const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set() };
+      if (!parsed.words.length) return result;
+      const inPhrase = new Set(parsed.phrases.flat());
+      const last = parsed.words.length - 1;
+      const expanded = await Promise.all(parsed.words.map((w, i) => expand(w, i === last && parsed.lastIsPrefix, inPhrase.has(w))));
+      if (expanded.some((e) => !e.stems.length)) return result;
+      for (const e of expanded) {
+        for (const s of e.stems) result.stems.add(s);
+        for (const entry of e.shard) if (e.stems.includes(entry[1])) result.surfaces.add(entry[0]);
+      }
+      // Each word: a union of (stem, field) clauses, scores summed in clause order.
+      const wordScores = await Promise.all(expanded.map(async ({ stems, ids }) => {
+        const scores = new Map();
+        let cost = 0;
+        for (const stem of stems) {
+          const fields = await postings(ids.get(stem));
+          fields.forEach((list, f) => {
+            if (!list.docs.length) return;
+            cost += list.docs.length;
+            let weight = f32(list.idf * f32(1 + K1));
+            if (m.boosts[f] !== 1) weight = f32(weight * f32(m.boosts[f]));
+            list.docs.forEach((doc, i) => {
+              const tf = list.tfs[i];
+              const s = f32(weight * f32(tf / f32(tf + m.cache[f][list.norms[i]])));
+              scores.set(doc, scores.has(doc) ? f32(scores.get(doc) + s) : s);
+            });
+          });
+        }
+        return { scores, cost };
+      }));
+      // All words must match; tantivy adds them cheapest first: (a + b) + (c + d ...).
+      const order = wordScores.map((w, i) => [w, i]).sort((a, b) => a[0].cost - b[0].cost || a[1] - b[1]).map((x) => x[0]);
+      let matches = [];
+      for (const [doc, first] of order[0].scores) {
+        if (!order.every((w) => w.scores.has(doc))) continue;
+        let score = first;
+        if (order.length > 1) {
+          score = f32(first + order[1].scores.get(doc));
+          let others = -0;
+          for (const w of order.slice(2)) others = f32(others + w.scores.get(doc));
+          if (order.length > 2) score = f32(score + others);
+        }
+        matches.push([score, doc]);
+      }
+      for (const phrase of parsed.phrases) {
+        const docs = await phraseDocs(phrase);
+        matches = matches.filter(([, doc]) => docs.has(doc));
+      }
+      const facetNames = Object.keys(m.facets);
+      const bits = {};
+      await Promise.all(facetNames.map((facet) => Promise.all(m.facets[facet].map(async ([value]) => {
+        bits[`${facet}/${value}`] = await get(`facets/${facet}/${value}.bin`, "bin");
+      }))));
+      const has = (facet, value, doc) => { const b = bits[`${facet}/${value}`]; return !!b && (b[doc >> 3] & (1 << (doc & 7))) !== 0; };
+      const passes = (doc, skip) => facetNames.every((facet) => facet === skip || !filters[facet] || has(facet, filters[facet], doc));
+      const hits = matches.filter(([, doc]) => passes(doc, null));
+      hits.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      result.total = hits.length;
+      for (const facet of facetNames) {
+        result.facets[facet] = Object.fromEntries(m.facets[facet].map(([value]) => [value, matches.filter(([, doc]) => passes(doc, facet) && has(facet, value, doc)).length]));
+      }
+      const top = hits.slice(0, 10);
+      const chunks = await Promise.all([...new Set(top.map(([, d]) => Math.floor(d / m.docChunk)))].map(async (k) => [k, await get(`docs/${k}.json`, "json")]));
+      const docs = new Map(chunks);
+      result.hits = top.map(([score, doc]) => {
+        const [url, title, section, body] = docs.get(Math.floor(doc / m.docChunk))[doc % m.docChunk];
+        return { url, title, section, body, score, doc };
+      });
+      return result;
+    }
+
+    async function phraseDocs(phrase) {
+      const found = new Set();
+      const lists = [];
+      for (const word of phrase) {
+        const { stems, ids } = await expand(word, false, true);
+        if (!stems.length) return found;
+        const id = ids.get(stems[0]);
+        const fields = await postings(id);
+        lists.push({ fields, positions: await positions(id, fields) });
+      }
+      for (let f = 0; f < 3; f++) {
+        const first = lists[0].fields[f];
+        first.docs.forEach((doc, i) => {
+          const starts = lists[0].positions[f][i];
+          const ok = starts.some((p) => lists.every((l, k) => {
+            const j = l.fields[f].docs.indexOf(doc);
+            return j >= 0 && l.positions[f][j].includes(p + k);
+          }));
+          if (ok) found.add(doc);
+        });
+      }
+      return found;
+    }
+
+    return { search, meta, words: (text) => words(text, arabic) };
+  }
+
+  // The search page.
+  function snippet(engine, body, surfaces) {
+    const ws = engine.words(body);
+    const hit = ws.findIndex((w) => surfaces.has(w[0]));
+    const from = Math.max(0, hit - 8);
+    const shown = ws.slice(from, from + 26);
+    const frag = document.createDocumentFragment();
+    if (!shown.length) { frag.append(body.slice(0, 160)); return frag; }
+    if (from > 0) frag.append("… ");
+    let cursor = shown[0][1];
+    for (const [surface, start, end] of shown) {
+      frag.append(body.slice(cursor, start));
+      if (surfaces.has(surface)) { const mark = document.createElement("mark"); mark.textContent = body.slice(start, end); frag.append(mark); }
+      else frag.append(body.slice(start, end));
+      cursor = end;
+    }
+    if (cursor < body.length) frag.append(" …");
+    return frag;
+  }
+
+  function setup(root) {
+    const cfg = JSON.parse(root.dataset.search);
+    const engine = Engine(cfg.data, cfg.lang);
+    const form = root.querySelector("form");
+    const input = form.querySelector("input[name=q]");
+    const status = root.querySelector(".search-status");
+    const list = root.querySelector(".search-results");
+    const facetsNode = root.querySelector(".search-facets");
+    const plural = new Intl.PluralRules(cfg.lang);
+    const filters = {};
+    const params = new URLSearchParams(location.search);
+    for (const facet of ["category", "audience", "language", "component"]) if (params.get(facet)) filters[facet] = params.get(facet);
+    if (params.get("q")) input.value = params.get("q");
+    let generation = 0;
+
+    async function run() {
+      const mine = ++generation;
+      const query = input.value;
+      const url = new URL(location.href);
+      url.search = "";
+      if (query) url.searchParams.set("q", query);
+      for (const [k, v] of Object.entries(filters)) if (v) url.searchParams.set(k, v);
+      history.replaceState(null, "", url);
+      if (!query.trim()) { list.replaceChildren(); status.textContent = ""; facetsNode.replaceChildren(); return; }
+      const result = await engine.search(query, filters);
+      if (mine !== generation) return;
+      const pattern = cfg.strings.results[plural.select(result.total)] || cfg.strings.results.other;
+      status.textContent = pattern.replace("{count}", result.total);
+      list.replaceChildren(...result.hits.map((hit) => {
+        const a = document.createElement("a");
+        a.href = hit.url;
+        a.className = "search-title";
+        a.textContent = hit.title;
+        const li = document.createElement("li");
+        li.append(a);
+        if (hit.section) { const s = document.createElement("p"); s.className = "search-section"; s.textContent = hit.section; li.append(s); }
+        const p = document.createElement("p");
+        p.className = "search-snippet";
+        p.append(snippet(engine, hit.body, result.surfaces));
+        li.append(p);
+        return li;
+      }));
+      drawFacets(await engine.meta, result);
+    }
+
+    function drawFacets(meta, result) {
+      facetsNode.replaceChildren(...Object.entries(meta.facets).filter(([, values]) => values.length).map(([facet, values]) => {
+        const group = document.createElement("div");
+        group.className = "facet";
+        const h = document.createElement("h2");
+        h.className = "facet-name";
+        h.textContent = cfg.strings.facets[facet];
+        const ul = document.createElement("ul");
+        for (const [value, label] of values) {
+          const count = result.facets[facet]?.[value] ?? 0;
+          const button = document.createElement("button");
+          button.type = "button";
+          button.dataset.facet = facet;
+          button.dataset.value = value;
+          button.setAttribute("aria-pressed", String(filters[facet] === value));
+          button.disabled = count === 0 && filters[facet] !== value;
+          button.append(label + " ");
+          const c = document.createElement("span");
+          c.className = "count";
+          c.textContent = count;
+          button.append(c);
+          const li = document.createElement("li");
+          li.append(button);
+          ul.append(li);
+        }
+        group.append(h, ul);
+        return group;
+      }));
+    }
+
+    facetsNode.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-facet]");
+      if (!button) return;
+      const { facet, value } = button.dataset;
+      filters[facet] = filters[facet] === value ? undefined : value;
+      run().then(() => facetsNode.querySelector(`button[data-facet="${facet}"][data-value="${value}"]`)?.focus());
+    });
+    let timer;
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); run(); });
+    root.hidden = false;
+    run();
+    window.signpostSearch = { search: (q, f = {}) => engine.search(q, f) };
+  }
+
+  document.querySelectorAll("[data-search]").forEach(setup);
+})();
