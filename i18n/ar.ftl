@@ -49,6 +49,7 @@ filters = تصفية الموارد
 filter-category = الفئة
 filter-audience = الجمهور
 filter-language = اللغة
+filter-component = مكوّن مجموعة الأدوات
 clear-filters = مسح جميع عوامل التصفية
 see-all-resources = { $count ->
     [zero] لا توجد موارد

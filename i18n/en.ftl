@@ -34,6 +34,7 @@ filters = Filter resources
 filter-category = Category
 filter-audience = Audience
 filter-language = Language
+filter-component = Toolkit component
 clear-filters = Clear all filters
 see-all-resources = { $count ->
     [one] See the resource on its own page

@@ -36,6 +36,7 @@ filters = Filtrar recursos
 filter-category = Categoría
 filter-audience = Público
 filter-language = Idioma
+filter-component = Componente de la caja de herramientas
 clear-filters = Borrar todos los filtros
 see-all-resources = { $count ->
     [one] Ver el recurso en su página

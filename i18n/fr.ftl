@@ -36,6 +36,7 @@ filters = Filtrer les ressources
 filter-category = Catégorie
 filter-audience = Public
 filter-language = Langue
+filter-component = Composante de la boîte à outils
 clear-filters = Effacer tous les filtres
 see-all-resources = { $count ->
     [one] Voir la ressource sur sa page

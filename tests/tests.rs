@@ -8,3 +8,4 @@ mod build_output;
 mod errors;
 mod interface_strings;
 mod library;
+mod search;

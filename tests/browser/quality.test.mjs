@@ -30,6 +30,8 @@ const PAGES = [
   "/en/audiences/donors/",
   "/ar/resources/",
   "/ar/resources/who-2013-investing-in-mental-health/",
+  "/en/search/?q=advocacy",
+  "/ar/search/?q=%D8%A7%D9%84%D8%B5%D8%AD%D8%A9",
 ];
 
 let light, dark;
@@ -45,6 +47,7 @@ after(async () => {
 async function axeViolations(context, path) {
   const page = await context.newPage();
   await page.goto(SITE + path);
+  if (path.includes("/search/")) await page.waitForSelector(".search-results li");
   // Closed sections are not checked by axe: open them all.
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
   await page.addScriptTag({ content: AXE });

@@ -22,6 +22,7 @@ pub struct SiteTest {
 
 pub struct Run {
     pub code: i32,
+    pub stdout: String,
     pub stderr: String,
 }
 
@@ -73,7 +74,11 @@ impl SiteTest {
             .current_dir(&self.root)
             .output()
             .expect("run signpost");
-        Run { code: output.status.code().unwrap_or(-1), stderr: String::from_utf8_lossy(&output.stderr).into_owned() }
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
     }
 
     /// `signpost build`, which must succeed.
