@@ -78,7 +78,8 @@ fn item(card: &Card) -> Value {
         card.summary_lang,
         card.categories,
         card.audiences,
-        links
+        links,
+        card.fallback_dir
     ])
 }
 
