@@ -4,7 +4,7 @@
 //!
 //! Every listing is plain HTML that works without JavaScript. The theme's
 //! `library.js` adds combined filters on top, reading the small files that
-//! [`super::library_data`] writes; what it draws must match these pages.
+//! `library_data` writes; what it draws must match these pages.
 
 use serde::Serialize;
 
