@@ -256,15 +256,19 @@ impl<'a> Library<'a> {
     }
 
     pub fn facet_label(&self, facet: usize, id: &str) -> String {
-        let v = &self.catalogue.vocabulary;
-        let default = &self.config.default_lang;
-        let term = match facet {
-            0 => v.category(id),
-            1 => v.audience(id),
-            _ => v.language(id).map(|l| &l.term),
-        };
-        term.map_or(id.to_string(), |t| t.label(self.lang, default).to_string())
+        facet_label(self.config, self.catalogue, self.lang, facet, id)
     }
+}
+
+/// The label in `lang` of value `id` of facet number `facet` ([`FACETS`]).
+pub fn facet_label(config: &Config, catalogue: &Catalogue, lang: &Lang, facet: usize, id: &str) -> String {
+    let v = &catalogue.vocabulary;
+    let term = match facet {
+        0 => v.category(id),
+        1 => v.audience(id),
+        _ => v.language(id).map(|l| &l.term),
+    };
+    term.map_or(id.to_string(), |t| t.label(lang, &config.default_lang).to_string())
 }
 
 /// A resource as a reader of `lang` sees it: its translated text where

@@ -10,7 +10,9 @@ use serde::Serialize;
 use tera::Tera;
 
 use super::context::{Chrome, ContextBuilder, NavItem};
-use super::library::{Card, FACETS, Index, Library, LibraryView, Listing, json_ld, library_url, resource_url};
+use super::library::{
+    Card, FACETS, Index, Library, LibraryView, Listing, facet_label, json_ld, library_url, resource_url,
+};
 use super::{Templates, library_data, render};
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -65,7 +67,7 @@ pub fn script_base(
     catalogue: &Catalogue,
 ) -> serde_json::Value {
     let labels: Vec<Vec<String>> = (0..3)
-        .map(|f| index.values[f].iter().map(|id| facet_label(catalogue, config, lang, f, id)).collect())
+        .map(|f| index.values[f].iter().map(|id| facet_label(config, catalogue, lang, f, id)).collect())
         .collect();
     serde_json::json!({
         "lang": lang.as_str(),
@@ -93,16 +95,6 @@ fn args<'a>(pairs: &[(&'a str, &'a str)]) -> fluent_bundle::FluentArgs<'a> {
         args.set(*k, *v);
     }
     args
-}
-
-fn facet_label(catalogue: &Catalogue, config: &Config, lang: &Lang, facet: usize, id: &str) -> String {
-    let v = &catalogue.vocabulary;
-    let term = match facet {
-        0 => v.category(id),
-        1 => v.audience(id),
-        _ => v.language(id).map(|l| &l.term),
-    };
-    term.map_or(id.to_string(), |t| t.label(lang, &config.default_lang).to_string())
 }
 
 impl<'a> Renderer<'a> {
