@@ -240,7 +240,7 @@ PY
         echo
         echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r)"
         echo "- signpost: $SIGNPOST_VERSION"
-        echo "- load generator: $WRK_VERSION, Lua script rotating through the 20 paths below (\`GET /api/search?q=...&lang=...\`, Arabic percent-encoded), keep-alive connections"
+        echo "- load generator: $WRK_VERSION, Lua script rotating through the 20 paths below (\`GET /api/search?q=...&lang=...\`, Arabic percent-encoded), with kept-alive connections and with Connection: close"
         if [ "$SITE" != bundled ]; then echo "- site: bench/generate.py ($GEN_SUM) --pages $N"; fi
         echo "- output written to $dest ($(df --output=fstype "$BENCH_DEST/$SITE" | tail -n 1))"
         echo
