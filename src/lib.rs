@@ -29,6 +29,7 @@ pub mod parse;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod translation;
 pub mod validate;
 pub mod write;
 
@@ -60,6 +61,8 @@ pub enum Failure {
     Content(Vec<Diagnostic>),
     /// The output could not be written (exit code 2).
     Io(anyhow::Error),
+    /// The command was given something it cannot work on (exit code 2).
+    Usage(String),
 }
 
 impl From<Diagnostics> for Failure {

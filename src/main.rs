@@ -34,6 +34,57 @@ enum Command {
     },
     /// Search the index of a built site.
     Search(SearchArgs),
+    /// Translation status and interchange with translation tools.
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
+    /// Start translating a page, or mark a translation as current (--done).
+    Translate(TranslateArgs),
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// What is missing or outdated in each language.
+    Status(StatusArgs),
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct StatusArgs {
+    /// Only this language.
+    #[arg(long)]
+    lang: Option<String>,
+    /// `json` for CI (see README.md, "Translation status").
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Exit with 1 when anything is missing or outdated.
+    #[arg(long)]
+    strict: bool,
+    /// The site's folder, holding signpost.yaml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct TranslateArgs {
+    /// A page inside the language folder (`guidance/assess-and-plan.md`); with
+    /// --done also `resources/<id>`, `strings` or `strings/<id>`.
+    path: String,
+    /// The language translated into.
+    #[arg(long)]
+    lang: String,
+    /// The translation is finished: record the source version it matches.
+    #[arg(long)]
+    done: bool,
+    /// The site's folder, holding signpost.yaml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -98,6 +149,8 @@ fn main() -> ExitCode {
             })
         }
         Command::Search(args) => search(&args),
+        Command::I18n { command: I18nCommand::Status(args) } => status(&args),
+        Command::Translate(args) => translate(&args),
     };
     result.map_or_else(|code| code, |()| ExitCode::SUCCESS)
 }
@@ -140,6 +193,58 @@ build the site first: signpost build"
     Ok(())
 }
 
+fn status(args: &StatusArgs) -> Result<(), ExitCode> {
+    let report = signpost::translation::status(&args.root, args.lang.as_deref()).map_err(|f| failed(f, "status"))?;
+    let mut out = std::io::stdout().lock();
+    let _ = match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        Format::Text => write!(out, "{}", signpost::translation::status::text(&report)),
+    };
+    if args.strict && !report.is_complete() {
+        return Err(ExitCode::from(1));
+    }
+    Ok(())
+}
+
+fn translate(args: &TranslateArgs) -> Result<(), ExitCode> {
+    use signpost::translation;
+    if args.done {
+        let message = translation::done(&args.root, &args.path, &args.lang).map_err(|f| failed(f, "translate"))?;
+        eprintln!("{message}");
+    } else {
+        let path = translation::start(&args.root, &args.path, &args.lang).map_err(|f| failed(f, "translate"))?;
+        eprintln!(
+            "wrote {}: translate it, then run: signpost translate --done {} --lang {}",
+            path.display(),
+            args.path,
+            args.lang
+        );
+    }
+    Ok(())
+}
+
+/// Prints why a command failed; the exit code to end with.
+fn failed(failure: Failure, what: &str) -> ExitCode {
+    match failure {
+        Failure::Content(diags) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!("{what} failed: {errors} error{}", if errors == 1 { "" } else { "s" });
+            ExitCode::from(1)
+        }
+        Failure::Io(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+        Failure::Usage(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Builds and prints the diagnostics; on failure, the exit code to end with.
 fn build(options: &BuildOptions) -> Result<Built, ExitCode> {
     match signpost::build(options) {
@@ -160,9 +265,6 @@ fn build(options: &BuildOptions) -> Result<Built, ExitCode> {
             );
             Err(ExitCode::from(1))
         }
-        Err(Failure::Io(e)) => {
-            eprintln!("error: {e:#}");
-            Err(ExitCode::from(2))
-        }
+        Err(failure) => Err(failed(failure, "build")),
     }
 }

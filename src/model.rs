@@ -259,6 +259,8 @@ pub struct ResourceText {
     pub summary: Option<String>,
     /// Labels of the links that have one, in order.
     pub link_labels: Vec<String>,
+    /// Hash of the default-language text this was translated from.
+    pub source_hash: Option<String>,
 }
 
 impl Term {

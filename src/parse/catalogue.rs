@@ -96,6 +96,8 @@ struct RawText {
     summary: Option<String>,
     #[serde(default)]
     link_labels: Vec<String>,
+    #[serde(default)]
+    source_hash: Option<String>,
 }
 
 /// The parsed catalogue with the positions of every value, for the checks
@@ -283,7 +285,12 @@ fn translations(file: &CatalogueFile, lang: Lang, parsed: &mut Parsed, diags: &m
             continue;
         };
         if let Some(raw) = entry::<RawText>(value, &file.path, &id, &positions, diags) {
-            let text = ResourceText { title: raw.title, summary: raw.summary, link_labels: raw.link_labels };
+            let text = ResourceText {
+                title: raw.title,
+                summary: raw.summary,
+                link_labels: raw.link_labels,
+                source_hash: raw.source_hash,
+            };
             parsed.translation_sources.insert((lang.clone(), id.clone()), (file.path.clone(), id.clone()));
             parsed.catalogue.translations.entry(lang.clone()).or_default().insert(id, text);
         }

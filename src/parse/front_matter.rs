@@ -36,6 +36,10 @@ pub struct FrontMatter {
     /// Date of the last meaningful change (`2026-11-23`), for the sitemap.
     #[serde(default)]
     pub updated: Option<String>,
+    /// In a translation: the hash of the default-language text it was made
+    /// from (see `signpost translate --done`).
+    #[serde(default)]
+    pub source_hash: Option<String>,
 }
 
 /// A file cut into its front matter and its Markdown body.
