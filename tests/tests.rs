@@ -9,3 +9,4 @@ mod errors;
 mod interface_strings;
 mod library;
 mod search;
+mod translation;
