@@ -23,6 +23,7 @@ pub mod config;
 pub mod diag;
 pub mod i18n;
 pub mod index;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod parse;
@@ -71,8 +72,23 @@ impl From<Diagnostics> for Failure {
     }
 }
 
+/// What a build holds in memory at its end: `serve` keeps it to re-render
+/// a single page when only that page changed.
+pub struct Snapshot {
+    pub config: config::Config,
+    pub site: model::Site,
+    pub catalogue: Option<model::Catalogue>,
+    pub templates: render::Templates,
+    pub strings: Arc<i18n::Strings>,
+}
+
 /// Builds the site: load → parse → validate → render → write.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
+    build_keeping(options).map(|(built, _)| built)
+}
+
+/// [`build`], keeping what it built from.
+pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failure> {
     let config = config::load(&options.root, options.output.clone())?;
     let mut diags = Diagnostics::new();
 
@@ -99,7 +115,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", config.output.display()))
     })?;
     diags.extend(staging.copy(&sources.assets));
-    diags.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &Arc::new(strings), &staging));
+    let strings = Arc::new(strings);
+    diags.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &staging));
     diags.extend(index::site(&config, &site, catalogue.as_ref(), staging.dir()));
     if diags.has_errors() {
         return Err(diags.into());
@@ -109,5 +126,6 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         .commit()
         .map_err(|e| Failure::Io(anyhow::anyhow!("cannot move the new site into {}: {e}", config.output.display())))?;
 
-    Ok(Built { output: config.output, pages, warnings: diags.into_sorted() })
+    let built = Built { output: config.output.clone(), pages, warnings: diags.into_sorted() };
+    Ok((built, Snapshot { config, site, catalogue, templates, strings }))
 }

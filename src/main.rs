@@ -31,6 +31,9 @@ enum Command {
         /// Port to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Do not watch the files or reload pages in the browser.
+        #[arg(long)]
+        no_live: bool,
     },
     /// Search the index of a built site.
     Search(SearchArgs),
@@ -139,15 +142,7 @@ fn main() -> ExitCode {
         Command::Build(site) => build(&site.options()).map(|built| {
             eprintln!("built {} pages into {}", built.pages, built.output.display());
         }),
-        Command::Serve { site, port } => {
-            let options = site.options();
-            build(&options).and_then(|built| {
-                signpost::serve::serve(&options, &built.output, port).map_err(|e| {
-                    eprintln!("error: {e:#}");
-                    ExitCode::from(2)
-                })
-            })
-        }
+        Command::Serve { site, port, no_live } => serve(site.options(), port, !no_live),
         Command::Search(args) => search(&args),
         Command::I18n { command: I18nCommand::Status(args) } => status(&args),
         Command::Translate(args) => translate(&args),
@@ -191,6 +186,50 @@ build the site first: signpost build"
         let _ = writeln!(out, "\n{}{section}\n  {}\n  {snippet}", hit.title, hit.url);
     }
     Ok(())
+}
+
+/// Builds, then serves; with live reload, a failed first build still
+/// serves the previous output (if any) with the errors shown over it.
+fn serve(options: BuildOptions, port: u16, live: bool) -> Result<(), ExitCode> {
+    let (output, snapshot, first_error) = match signpost::build_keeping(&options) {
+        Ok((built, snapshot)) => {
+            for warning in &built.warnings {
+                eprintln!("{warning}");
+            }
+            eprintln!("built {} pages into {}", built.pages, built.output.display());
+            (built.output, Some(snapshot), None)
+        }
+        Err(Failure::Content(diags)) if live => {
+            let output = options.output.clone().unwrap_or_else(|| options.root.join("public"));
+            if !output.is_dir() {
+                return Err(failed(Failure::Content(diags), "build"));
+            }
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            eprintln!("build failed: serving the previous output; save a fix to rebuild");
+            (output, None, Some(diags))
+        }
+        Err(failure) => return Err(failed(failure, "build")),
+    };
+    let base_path = match &snapshot {
+        Some(snapshot) => snapshot.config.base_path.clone(),
+        None => signpost::config::load(&options.root, None).map(|c| c.base_path).unwrap_or_else(|_| "/".into()),
+    };
+    let hub = live.then(|| std::sync::Arc::new(signpost::live::Hub::default()));
+    if let Some(hub) = &hub {
+        if let Some(diags) = first_error {
+            hub.report(&diags);
+        }
+        signpost::live::start(options, snapshot, hub.clone()).map_err(|e| {
+            eprintln!("error: cannot watch the site's files: {e:#}");
+            ExitCode::from(2)
+        })?;
+    }
+    signpost::serve::serve(&output, port, hub, &base_path).map_err(|e| {
+        eprintln!("error: {e:#}");
+        ExitCode::from(2)
+    })
 }
 
 fn status(args: &StatusArgs) -> Result<(), ExitCode> {

@@ -1,20 +1,24 @@
 //! `signpost serve`: the built site on 127.0.0.1, for authors. Never serves
-//! a file outside the output folder.
+//! a file outside the output folder. With live reload, every HTML page gets
+//! a small script that listens to `/_signpost/events` (see [`crate::live`]).
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use tiny_http::{Header, Response, Server, StatusCode};
 
-use crate::BuildOptions;
+use crate::live::{Event, Hub};
 use crate::model::Lang;
 use crate::search::{LangIndex, Request};
 
 const WORKERS: usize = 4;
 
-pub fn serve(_options: &BuildOptions, output: &Path, port: u16) -> anyhow::Result<()> {
-    let server =
-        Server::http(("127.0.0.1", port)).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+/// Serves `output` until the process ends; `hub` is live reload's, if on.
+/// Pages link to `base_path` (`/kb/` for `https://example.org/kb/`): it is
+/// served too, as the output's root.
+pub fn serve(output: &Path, port: u16, hub: Option<Arc<Hub>>, base_path: &str) -> anyhow::Result<()> {
+    let server = Server::from_listener(listen(port)?, None).map_err(|e| anyhow::anyhow!("cannot serve: {e}"))?;
     let root = std::fs::canonicalize(output).with_context(|| format!("cannot open {}", output.display()))?;
     eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", output.display());
     // A few workers, so that one slow client does not hold up the others.
@@ -22,10 +26,23 @@ pub fn serve(_options: &BuildOptions, output: &Path, port: u16) -> anyhow::Resul
     let indexes = Indexes::default();
     std::thread::scope(|scope| {
         for _ in 0..WORKERS {
-            let (server, root, indexes) = (&server, &root, &indexes);
+            let (server, root, indexes, hub) = (&server, &root, &indexes, &hub);
+            let base = base_path.trim_end_matches('/');
             scope.spawn(move || {
                 while let Ok(request) = server.recv() {
-                    let response = respond(root, indexes, request.url());
+                    if let Some(hub) = hub.as_ref().filter(|_| request.url() == EVENTS) {
+                        // Open as long as the page is: a thread of its own.
+                        let hub = hub.clone();
+                        std::thread::spawn(move || events(request, &hub));
+                        continue;
+                    }
+                    let url = request.url();
+                    let url =
+                        url.strip_prefix(base).filter(|rest| !base.is_empty() && rest.starts_with('/')).unwrap_or(url);
+                    let mut response = respond(root, indexes, url);
+                    if hub.is_some() {
+                        response = with_live_script(response, url);
+                    }
                     let _ = request.respond(response);
                 }
             });
@@ -35,6 +52,85 @@ pub fn serve(_options: &BuildOptions, output: &Path, port: u16) -> anyhow::Resul
 }
 
 type Reply = Response<std::io::Cursor<Vec<u8>>>;
+
+const EVENTS: &str = "/_signpost/events";
+const LIVE_SCRIPT: &str = "/_signpost/live.js";
+
+/// A listening socket on 127.0.0.1 with `TCP_NODELAY`, which the accepted
+/// connections inherit. Without it, the small writes of an answer wait for
+/// the client's delayed acknowledgement: about 40 ms per request on a
+/// kept-alive connection (Nagle's algorithm).
+fn listen(port: u16) -> anyhow::Result<std::net::TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let address: std::net::SocketAddr = ([127, 0, 0, 1], port).into();
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+    socket.set_reuse_address(true)?;
+    socket.set_tcp_nodelay(true)?;
+    socket.bind(&address.into()).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    socket.listen(128)?;
+    Ok(socket.into())
+}
+
+/// Server-sent events: an error still standing at once, then each event of
+/// the hub, with a comment every 15 s so that proxies keep it open.
+fn events(request: tiny_http::Request, hub: &Hub) {
+    use std::io::Write as _;
+    let mut writer = request.into_writer();
+    let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+    let (mut seen, standing) = hub.current();
+    let send = |writer: &mut Box<dyn std::io::Write + Send>, event: &Event| {
+        let data = serde_json::to_string(event).unwrap_or_default();
+        writer.write_all(format!("data: {data}\n\n").as_bytes()).and_then(|()| writer.flush())
+    };
+    if writer.write_all(head.as_bytes()).and_then(|()| writer.flush()).is_err() {
+        return;
+    }
+    if let Some(event) = standing
+        && send(&mut writer, &event).is_err()
+    {
+        return;
+    }
+    loop {
+        let sent = match hub.wait(seen, std::time::Duration::from_secs(15)) {
+            Some((n, event)) => {
+                seen = n;
+                send(&mut writer, &event)
+            }
+            None => writer.write_all(b": still here\n\n").and_then(|()| writer.flush()),
+        };
+        if sent.is_err() {
+            return; // The page was closed.
+        }
+    }
+}
+
+/// An HTML page with the live reload script added before `</body>`.
+fn with_live_script(response: Reply, url: &str) -> Reply {
+    if url.split('?').next() == Some(LIVE_SCRIPT) {
+        return Response::from_data(crate::live::SCRIPT.as_bytes().to_vec())
+            .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
+            .with_header(header("Cache-Control", "no-store"));
+    }
+    let is_html =
+        response.headers().iter().any(|h| h.field.equiv("Content-Type") && h.value.as_str().starts_with("text/html"));
+    if !is_html {
+        return response;
+    }
+    let status = response.status_code();
+    let mut body = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut response.into_reader(), &mut body);
+    let tag = format!("<script src=\"{LIVE_SCRIPT}\" defer></script>");
+    let mut html = String::from_utf8_lossy(&body).into_owned();
+    match html.rfind("</body>") {
+        Some(at) => html.insert_str(at, &tag),
+        None => html.push_str(&tag),
+    }
+    Response::from_data(html.into_bytes())
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        .with_header(header("Cache-Control", "no-store"))
+}
 
 fn respond(root: &Path, indexes: &Indexes, url: &str) -> Reply {
     let path = url.split(['?', '#']).next().unwrap_or("/");

@@ -87,13 +87,51 @@ fn page(
     key: &PageKey,
     staging: &Staging,
 ) -> Result<(), Diagnostic> {
-    let Some(mut context) = builder.page(key) else { return Ok(()) };
+    match page_html(builder, library, tera, templates, key)? {
+        Some(html) => staging.write(&output_path(builder.lang, key), html.as_bytes()),
+        None => Ok(()),
+    }
+}
+
+fn page_html(
+    builder: &ContextBuilder,
+    library: Option<&Library>,
+    tera: &Tera,
+    templates: &Templates,
+    key: &PageKey,
+) -> Result<Option<String>, Diagnostic> {
+    let Some(mut context) = builder.page(key) else { return Ok(None) };
     if let Some(library) = library {
         context.resources = component_resources(library, key);
     }
     let template = template_for(templates, &context);
-    let html = render(tera, templates, &template, &context)?;
-    staging.write(&output_path(builder.lang, key), html.as_bytes())
+    render(tera, templates, &template, &context).map(Some)
+}
+
+/// Some pages of one language, as [`site`] renders them: for `serve`,
+/// which re-renders only what an edit touched. `None` for a key that is
+/// not a page in that language.
+pub fn pages(
+    config: &Config,
+    site: &Site,
+    catalogue: Option<&Catalogue>,
+    templates: &Templates,
+    strings: &Arc<Strings>,
+    lang: &Lang,
+    keys: &[PageKey],
+) -> Vec<(PageKey, Result<Option<String>, Diagnostic>)> {
+    let tera = templates.for_lang(strings, lang);
+    let children = children(config, site, lang);
+    let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
+    let index = catalogue.map(Index::new);
+    let library = catalogue.zip(index.as_ref()).map(|(catalogue, index)| Library {
+        config,
+        catalogue,
+        index,
+        lang,
+        script_base: resources::script_base(config, strings, lang, index, catalogue),
+    });
+    keys.iter().map(|key| (key.clone(), page_html(&builder, library.as_ref(), &tera, templates, key))).collect()
 }
 
 /// The first page of a toolkit component's resources, with its filters.

@@ -48,13 +48,21 @@ pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
             )),
         }
     }
-    for pages in site.pages.values() {
-        for page in pages.values() {
-            links(config, &site, &failed, page, &mut diags);
-        }
-    }
+    diags.extend(all_links(config, &site, &failed));
     navigation(config, &site, &mut diags);
     (site, diags)
+}
+
+/// The links of every page, checked against the others: after a single
+/// page changed, `serve` runs only this.
+pub fn all_links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    for pages in site.pages.values() {
+        for page in pages.values() {
+            links(config, site, failed, page, &mut diags);
+        }
+    }
+    diags
 }
 
 fn links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>, page: &Page, diags: &mut Diagnostics) {

@@ -1,0 +1,370 @@
+//! Live reload for `signpost serve`: watches the site's files, rebuilds what
+//! a change touched, and tells the open pages through server-sent events.
+//!
+//! An edit to the text of existing pages is handled in memory: those files
+//! are parsed again, every link of the site is checked again, and only the
+//! pages showing that text are rendered and written (the page, and its
+//! fallback copies in languages without a translation). Anything else (a
+//! new or deleted file, a front-matter change that other pages list, the
+//! catalogue, templates, interface strings, configuration) runs a full
+//! build into a staging folder, as `signpost build` does. A failed build
+//! leaves the last good site in place and sends its diagnostics to the
+//! browser, which shows them over the page.
+//!
+//! The search index is written by full builds only: after an in-memory
+//! edit, search still finds the text of the last full build.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::SourceFile;
+use crate::model::{Lang, Page, PageKey};
+use crate::{BuildOptions, Failure, Snapshot};
+
+/// What the open pages are told.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Event {
+    /// These pages changed (`en/guidance/a/`; empty: every page); a page
+    /// showing one reloads.
+    Reload { pages: Vec<String>, millis: u128 },
+    /// The last build failed: `path:line:column: message`, one a line.
+    Error { diagnostics: Vec<String> },
+}
+
+/// The latest event and its number, for every open page to wait on.
+#[derive(Default)]
+pub struct Hub {
+    latest: Mutex<(u64, Option<Event>)>,
+    changed: Condvar,
+}
+
+impl Hub {
+    fn publish(&self, event: Event) {
+        let mut latest = self.latest.lock().unwrap_or_else(|e| e.into_inner());
+        *latest = (latest.0 + 1, Some(event));
+        self.changed.notify_all();
+    }
+
+    /// Shows a failed build's errors to every page.
+    pub fn report(&self, diags: &[Diagnostic]) {
+        self.publish(Event::Error {
+            diagnostics: diags.iter().filter(|d| d.is_error()).map(ToString::to_string).collect(),
+        });
+    }
+
+    /// The latest event's number, and the event if it is an error still
+    /// standing (a page opened now must show it at once).
+    pub fn current(&self) -> (u64, Option<Event>) {
+        let latest = self.latest.lock().unwrap_or_else(|e| e.into_inner());
+        (latest.0, latest.1.clone().filter(|e| matches!(e, Event::Error { .. })))
+    }
+
+    /// The next event after number `seen`, or `None` after `timeout`.
+    pub fn wait(&self, seen: u64, timeout: Duration) -> Option<(u64, Event)> {
+        let latest = self.latest.lock().unwrap_or_else(|e| e.into_inner());
+        let (latest, _) =
+            self.changed.wait_timeout_while(latest, timeout, |(n, _)| *n == seen).unwrap_or_else(|e| e.into_inner());
+        latest.1.clone().filter(|_| latest.0 != seen).map(|e| (latest.0, e))
+    }
+}
+
+/// The watcher's memory between changes.
+struct State {
+    options: BuildOptions,
+    /// What the last good build was made from; `None` after a failed first
+    /// build, when only a full build can help.
+    snapshot: Option<Snapshot>,
+    /// A full build failed: the snapshot no longer matches the files.
+    needs_full: bool,
+    /// Pages whose last in-memory update failed: checked again next time.
+    pending: BTreeSet<PathBuf>,
+}
+
+/// Starts watching the site in a thread of its own. `snapshot` is what the
+/// first build kept (`None` if it failed).
+pub fn start(options: BuildOptions, snapshot: Option<Snapshot>, hub: Arc<Hub>) -> anyhow::Result<()> {
+    let root = std::fs::canonicalize(&options.root)?;
+    let (sender, events) = channel();
+    let mut watcher = notify::recommended_watcher(sender)?;
+    // The root itself only for signpost.yaml and new folders; the output
+    // folder usually sits in it and must not trigger builds.
+    watcher.watch(&root, RecursiveMode::NonRecursive)?;
+    let mut watched = BTreeSet::new();
+    watch_folders(&mut watcher, &root, &mut watched);
+    let needs_full = snapshot.is_none();
+    let mut state = State { options, snapshot, needs_full, pending: BTreeSet::new() };
+    std::thread::spawn(move || {
+        while let Some(paths) = next_batch(&events, &root) {
+            // A folder created since (the site's own `templates/`).
+            watch_folders(&mut watcher, &root, &mut watched);
+            let started = Instant::now();
+            if let Some(event) = state.apply(&paths, started) {
+                hub.publish(event);
+            }
+        }
+    });
+    Ok(())
+}
+
+const FOLDERS: [&str; 5] = ["content", "themes", "templates", "static", "i18n"];
+
+/// Watches the site's folders that exist and are not watched yet.
+fn watch_folders(watcher: &mut impl Watcher, root: &Path, watched: &mut BTreeSet<&'static str>) {
+    for dir in FOLDERS {
+        if !watched.contains(dir)
+            && root.join(dir).is_dir()
+            && watcher.watch(&root.join(dir), RecursiveMode::Recursive).is_ok()
+        {
+            watched.insert(dir);
+        }
+    }
+}
+
+/// The site files changed in the next burst of events, relative to the
+/// root. Editors write a file in several steps: events are gathered until
+/// 30 ms pass without one.
+fn next_batch(events: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Option<BTreeSet<PathBuf>> {
+    loop {
+        let mut paths = BTreeSet::new();
+        let first = events.recv().ok()?;
+        let mut add = |event: notify::Result<notify::Event>| {
+            let Ok(event) = event else { return };
+            if matches!(event.kind, EventKind::Access(_)) {
+                return;
+            }
+            paths.extend(event.paths.iter().filter_map(|p| relevant(root, p)));
+            // Tools write through temporary files (`sed -i`, vim's `4913`)
+            // that are gone by now: only real files, or deleted ones with a
+            // proper name, count.
+            paths.retain(|p| root.join(p).exists() || p.extension().is_some());
+        };
+        add(first);
+        loop {
+            match events.recv_timeout(Duration::from_millis(30)) {
+                Ok(event) => add(event),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+        if !paths.is_empty() {
+            return Some(paths);
+        }
+    }
+}
+
+/// `path` relative to the root, if a change to it can change the site:
+/// not the output, not hidden files, not editors' backups.
+fn relevant(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = path.strip_prefix(root).ok()?.to_path_buf();
+    let first = rel.components().next()?.as_os_str().to_string_lossy().into_owned();
+    let top_level_file = rel.components().count() == 1;
+    if !(FOLDERS.contains(&first.as_str()) || top_level_file && first == crate::config::CONFIG_FILE) {
+        return None;
+    }
+    let name = rel.file_name()?.to_string_lossy().into_owned();
+    let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let backup = name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".signpost-tmp");
+    (!hidden && !backup).then_some(rel)
+}
+
+impl State {
+    fn apply(&mut self, paths: &BTreeSet<PathBuf>, started: Instant) -> Option<Event> {
+        let mut pages: BTreeSet<PathBuf> = paths.clone();
+        pages.extend(self.pending.iter().cloned());
+        if !self.needs_full && pages.iter().all(|p| self.is_known_page(p)) {
+            match self.update_pages(&pages) {
+                Ok(Some(urls)) => {
+                    self.pending.clear();
+                    let millis = started.elapsed().as_millis();
+                    eprintln!("updated {} page{} in {millis} ms", urls.len(), if urls.len() == 1 { "" } else { "s" });
+                    return Some(Event::Reload { pages: urls, millis });
+                }
+                Ok(None) => {} // Changed what other pages show: build all.
+                Err(diags) => {
+                    self.pending = pages;
+                    return Some(error(diags));
+                }
+            }
+        }
+        self.full(started)
+    }
+
+    fn full(&mut self, started: Instant) -> Option<Event> {
+        match crate::build_keeping(&self.options) {
+            Ok((built, snapshot)) => {
+                for warning in &built.warnings {
+                    eprintln!("{warning}");
+                }
+                let millis = started.elapsed().as_millis();
+                eprintln!("rebuilt {} pages in {millis} ms", built.pages);
+                self.snapshot = Some(snapshot);
+                self.needs_full = false;
+                self.pending.clear();
+                Some(Event::Reload { pages: Vec::new(), millis })
+            }
+            Err(Failure::Content(diags)) => {
+                self.needs_full = true;
+                Some(error(diags))
+            }
+            Err(Failure::Io(e)) => {
+                self.needs_full = true;
+                Some(Event::Error { diagnostics: vec![format!("error: {e:#}")] })
+            }
+            Err(Failure::Usage(message)) => {
+                self.needs_full = true;
+                Some(Event::Error { diagnostics: vec![format!("error: {message}")] })
+            }
+        }
+    }
+
+    /// A Markdown file that is a page of the last good build.
+    fn is_known_page(&self, rel: &Path) -> bool {
+        let Some(snapshot) = &self.snapshot else { return false };
+        let Some((lang, key, _)) = page_of(rel) else { return false };
+        snapshot.site.page(&lang, &key).is_some_and(|p| p.source == rel) && snapshot.config.root.join(rel).is_file()
+    }
+
+    /// Parses, checks and renders the changed pages. `Ok(None)` when the
+    /// change reaches other pages (titles in lists and navigation) and a
+    /// full build is needed.
+    fn update_pages(&mut self, paths: &BTreeSet<PathBuf>) -> Result<Option<Vec<String>>, Vec<Diagnostic>> {
+        let Some(snapshot) = self.snapshot.as_mut() else { return Ok(None) };
+        let config = &snapshot.config;
+        let mut sources = Vec::new();
+        let mut diags = Diagnostics::new();
+        for rel in paths {
+            let Some((lang, key, is_section)) = page_of(rel) else { return Ok(None) };
+            match crate::load::read_text(&config.root, rel) {
+                Ok(text) => sources.push(SourceFile { path: rel.clone(), lang, key, is_section, text }),
+                Err(d) => diags.push(d),
+            }
+        }
+        let (parsed, found) = crate::parse::pages(config, sources);
+        diags.extend(found);
+        if diags.has_errors() {
+            return Err(diags.into_sorted());
+        }
+        if parsed.pages.len() != paths.len() {
+            return Ok(None); // A page became a draft.
+        }
+        let new: Vec<Page> = parsed.pages;
+        if new.iter().any(|page| lists_differently(snapshot.site.page(&page.lang, &page.key), page)) {
+            return Ok(None);
+        }
+        // Swap the new pages in; put the old ones back if a link broke.
+        let mut old = Vec::new();
+        for page in new {
+            let slot = snapshot.site.pages.entry(page.lang.clone()).or_default();
+            old.extend(slot.insert(page.key.clone(), page));
+        }
+        let found = crate::validate::all_links(config, &snapshot.site, &BTreeSet::new());
+        if found.has_errors() {
+            for page in old {
+                snapshot.site.pages.entry(page.lang.clone()).or_default().insert(page.key.clone(), page);
+            }
+            return Err(found.into_sorted());
+        }
+        let targets = targets(snapshot, &old);
+        write_pages(snapshot, &targets).map(Some)
+    }
+}
+
+/// Whether the new version of a page changes what other pages show of it:
+/// its title, summary, label or order in section lists and navigation,
+/// its audiences on the audience pages, its anchors (other pages link to
+/// them, but those links were just checked, so anchors are fine).
+fn lists_differently(old: Option<&Page>, new: &Page) -> bool {
+    let Some(old) = old else { return true };
+    let (a, b) = (&old.front, &new.front);
+    a.title != b.title
+        || a.summary != b.summary
+        || a.label != b.label
+        || a.order != b.order
+        || a.audience != b.audience
+        || a.template != b.template
+        || old.is_section != new.is_section
+}
+
+/// Language, key and whether it is a section, for `content/<lang>/....md`.
+fn page_of(rel: &Path) -> Option<(Lang, PageKey, bool)> {
+    let mut parts = rel.components();
+    if parts.next()? != Component::Normal("content".as_ref()) {
+        return None;
+    }
+    let lang = Lang::new(parts.next()?.as_os_str().to_string_lossy());
+    let inner = parts.as_path().to_string_lossy().replace('\\', "/");
+    let (key, is_section) = PageKey::from_file(&inner)?;
+    Some((lang, key, is_section))
+}
+
+/// The pages to render again, by language: each changed page, and where it
+/// is in the default language, its fallback copies in languages that have
+/// no translation of it.
+fn targets(snapshot: &Snapshot, changed: &[Page]) -> BTreeMap<Lang, Vec<PageKey>> {
+    let config = &snapshot.config;
+    let mut targets: BTreeMap<Lang, Vec<PageKey>> = BTreeMap::new();
+    for page in changed {
+        targets.entry(page.lang.clone()).or_default().push(page.key.clone());
+        if page.lang == config.default_lang {
+            for lang in config.langs().filter(|l| snapshot.site.page(l, &page.key).is_none()) {
+                targets.entry(lang.clone()).or_default().push(page.key.clone());
+            }
+        }
+    }
+    targets
+}
+
+/// Renders and writes the pages in place in the output (each file through
+/// a temporary file and a rename, so a reader never gets half a page).
+fn write_pages(snapshot: &Snapshot, targets: &BTreeMap<Lang, Vec<PageKey>>) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let config = &snapshot.config;
+    let mut rendered = Vec::new();
+    for (lang, keys) in targets {
+        let pages = crate::render::pages(
+            config,
+            &snapshot.site,
+            snapshot.catalogue.as_ref(),
+            &snapshot.templates,
+            &snapshot.strings,
+            lang,
+            keys,
+        );
+        for (key, html) in pages {
+            match html {
+                Ok(Some(html)) => rendered.push((lang.clone(), key, html)),
+                Ok(None) => {}
+                Err(d) => return Err(vec![d]),
+            }
+        }
+    }
+    let mut urls = Vec::new();
+    for (lang, key, html) in rendered {
+        let path = config.output.join(crate::render::output_path(&lang, &key));
+        let temporary = path.with_extension("html.signpost-tmp");
+        std::fs::write(&temporary, html).and_then(|()| std::fs::rename(&temporary, &path)).map_err(|e| {
+            vec![Diagnostic::error(crate::render::output_path(&lang, &key), (1, 1), format!("cannot write: {e}"))]
+        })?;
+        // Without the base path: `serve` puts the output at the server's root.
+        urls.push(config.page_url(&lang, &key).trim_start_matches(&config.base_path).to_string());
+    }
+    Ok(urls)
+}
+
+fn error(diags: Vec<Diagnostic>) -> Event {
+    for d in &diags {
+        eprintln!("{d}");
+    }
+    eprintln!("the last good site is still served");
+    Event::Error { diagnostics: diags.iter().filter(|d| d.is_error()).map(ToString::to_string).collect() }
+}
+
+/// The script `serve` adds to every HTML page it sends.
+pub const SCRIPT: &str = include_str!("live.js");
