@@ -19,6 +19,7 @@
 //! reported together; any error stops the build before the output is
 //! touched.
 
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod i18n;
@@ -87,8 +88,19 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     build_keeping(options).map(|(built, _)| built)
 }
 
-/// [`build`], keeping what it built from.
-pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failure> {
+/// Stages 1 to 3 in memory: what `build` renders and `check` inspects.
+pub struct Prepared {
+    pub config: config::Config,
+    pub assets: Vec<load::Asset>,
+    pub strings: Arc<i18n::Strings>,
+    /// `None` when a template does not parse (reported).
+    pub templates: Option<render::Templates>,
+    pub site: model::Site,
+    pub catalogue: Option<model::Catalogue>,
+}
+
+/// Load, parse and validate, collecting every problem.
+pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failure> {
     let config = config::load(&options.root, options.output.clone())?;
     let mut diags = Diagnostics::new();
 
@@ -106,7 +118,12 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     let (site, found) = validate::site(&config, pages);
     diags.extend(found);
     let catalogue = catalogue.map(|parsed| validate::catalogue::catalogue(&config, &site, parsed, &mut diags));
+    Ok((Prepared { config, assets: sources.assets, strings: Arc::new(strings), templates, site, catalogue }, diags))
+}
 
+/// [`build`], keeping what it built from.
+pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failure> {
+    let (Prepared { config, assets, strings, templates, site, catalogue }, mut diags) = prepare(options)?;
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
         return Err(diags.into());
     };
@@ -114,8 +131,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     let staging = write::Staging::create(&config.output).map_err(|e| {
         Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", config.output.display()))
     })?;
-    diags.extend(staging.copy(&sources.assets));
-    let strings = Arc::new(strings);
+    diags.extend(staging.copy(&assets));
     diags.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &staging));
     diags.extend(index::site(&config, &site, catalogue.as_ref(), staging.dir()));
     if diags.has_errors() {

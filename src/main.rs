@@ -44,6 +44,14 @@ enum Command {
     },
     /// Start translating a page, or mark a translation as current (--done).
     Translate(TranslateArgs),
+    /// Check the site without writing anything: everything build checks,
+    /// plus missing files, unreachable pages, duplicate titles and missing
+    /// interface strings.
+    Check {
+        /// The site's folder, holding signpost.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -146,6 +154,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search(&args),
         Command::I18n { command: I18nCommand::Status(args) } => status(&args),
         Command::Translate(args) => translate(&args),
+        Command::Check { root } => check(root),
     };
     result.map_or_else(|code| code, |()| ExitCode::SUCCESS)
 }
@@ -230,6 +239,23 @@ fn serve(options: BuildOptions, port: u16, live: bool) -> Result<(), ExitCode> {
         eprintln!("error: {e:#}");
         ExitCode::from(2)
     })
+}
+
+fn check(root: PathBuf) -> Result<(), ExitCode> {
+    let checked = signpost::check::check(&BuildOptions { root, output: None }).map_err(|f| failed(f, "check"))?;
+    for d in &checked.diagnostics {
+        eprintln!("{d}");
+    }
+    let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = checked.diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "checked {}: {}, {}",
+        plural(checked.pages, "page"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    if errors > 0 { Err(ExitCode::from(1)) } else { Ok(()) }
 }
 
 fn status(args: &StatusArgs) -> Result<(), ExitCode> {

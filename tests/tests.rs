@@ -5,6 +5,7 @@
 mod support;
 
 mod build_output;
+mod check;
 mod errors;
 mod interface_strings;
 mod library;

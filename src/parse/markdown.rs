@@ -31,6 +31,19 @@ pub struct Document {
     pub anchors: BTreeSet<String>,
     #[serde(skip)]
     pub links: Vec<LinkRef>,
+    /// Links and images to files beside the page (`figures/map.png`), for
+    /// `signpost check`.
+    #[serde(skip)]
+    pub files: Vec<FileRef>,
+}
+
+/// A link or image to a file that is not a page.
+#[derive(Debug, Clone)]
+pub struct FileRef {
+    /// Inside the page's language folder (`guidance/figures/map.png`).
+    pub path: String,
+    pub dest: String,
+    pub position: (usize, usize),
 }
 
 /// A `##` section: its heading and what follows up to the next `##`.
@@ -235,6 +248,7 @@ impl<'a> Builder<'a, '_> {
         }
         // A file beside the page (an image, a PDF): it is copied to the
         // output under the language of the page that holds it.
+        self.doc.files.push(FileRef { path: joined.clone(), dest: dest.to_string(), position });
         let hash = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         format!("{}{}/{joined}{hash}", self.config.base_path, self.source.lang).into()
     }

@@ -89,6 +89,11 @@ impl Templates {
         tera
     }
 
+    /// Each template's path (relative to the site root) and text.
+    pub fn sources(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.sources.values().map(|(path, text)| (path.as_path(), text.as_str()))
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }

@@ -1,0 +1,70 @@
+//! `signpost check`: what build validates plus missing files, unreachable
+//! pages, duplicate titles and missing interface strings, all at once with
+//! `path:line:column`, and nothing written.
+
+use insta::assert_snapshot;
+
+use crate::support::SiteTest;
+
+/// A copy of the multilingual fixture with one problem of each kind.
+fn site_with_problems() -> SiteTest {
+    let site = SiteTest::fixture("site/multilingual");
+    site.write(
+        "content/en/guide/three.md",
+        "---\ntitle: Step One\n---\n\nA map: ![map](figures/map.png), and ![ok](figures/ok.png).\n\nThe [plan](files/plan.pdf#page=2).\n",
+    )
+    .write("content/en/guide/figures/ok.png", b"\x89PNG")
+    .write("content/en/notes/orphan.md", "---\ntitle: Notes nobody links to\n---\n\nText.\n");
+    let fr = std::fs::read_to_string(site.root.join("i18n/fr.ftl")).unwrap();
+    let fr: String = fr.lines().filter(|l| !l.starts_with("notes =")).map(|l| format!("{l}\n")).collect();
+    site.write("i18n/fr.ftl", fr);
+    site
+}
+
+#[test]
+fn reports_every_kind_of_problem_and_writes_nothing() {
+    let site = site_with_problems();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "missing files are errors:\n{}", run.stderr);
+    assert_snapshot!(run.stderr);
+    assert!(!site.output().exists(), "check writes no output");
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let site = site_with_problems();
+    let page = std::fs::read_to_string(site.root.join("content/en/guide/three.md")).unwrap();
+    site.write(
+        "content/en/guide/three.md",
+        page.replace("figures/map.png", "figures/ok.png").replace("[plan](files/plan.pdf#page=2)", "plan"),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: another page of this section has the same title, `Step One`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("content/en/notes/orphan.md:1:1: warning: no navigation entry"), "{}", run.stderr);
+    assert!(run.stderr.contains("0 errors, "), "{}", run.stderr);
+}
+
+#[test]
+fn template_errors_are_found_by_rendering_in_memory() {
+    let site = SiteTest::fixture("site/multilingual");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ page.no_such_field.title }}\n{% endblock main %}\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("templates/page.html:3:"), "{}", run.stderr);
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn the_bundled_site_is_clean() {
+    let run = SiteTest::bundled().run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.ends_with("0 errors, 0 warnings\n"), "{}", run.stderr);
+}
