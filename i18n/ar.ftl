@@ -92,3 +92,22 @@ search-results = { $count ->
     [many] { $count } نتيجة
    *[other] { $count } نتيجة
 }
+translation-status = حالة الترجمة
+translation-status-intro = ما تُرجم في كل لغة، وما ينقص أو لم يعد محدّثًا لأن النص الإنجليزي تغيّر بعد الترجمة. يعرض الأمر signpost i18n status التقرير نفسه في الطرفية.
+status-percent = { $percent }٪ مترجم ومحدّث
+status-current = محدّث
+status-missing = ناقص
+status-outdated = قديم
+status-total = المجموع
+status-kind-page = الصفحات
+status-kind-resource = الموارد
+status-kind-string = نصوص الواجهة
+status-todo = { $count ->
+    [zero] لا شيء للترجمة أو التحديث
+    [one] عنصر واحد للترجمة أو التحديث
+    [two] عنصران للترجمة أو التحديث
+    [few] { $count } عناصر للترجمة أو التحديث
+    [many] { $count } عنصرًا للترجمة أو التحديث
+   *[other] { $count } عنصر للترجمة أو التحديث
+}
+status-complete = كل شيء مترجم ومحدّث.

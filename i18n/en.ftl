@@ -69,3 +69,18 @@ search-results = { $count ->
     [one] 1 result
    *[other] { $count } results
 }
+translation-status = Translation status
+translation-status-intro = What is translated in each language, and what is missing or out of date because the English text changed since. Run signpost i18n status for the same report in a terminal.
+status-percent = { $percent } % translated and up to date
+status-current = Up to date
+status-missing = Missing
+status-outdated = Outdated
+status-total = Total
+status-kind-page = Pages
+status-kind-resource = Resources
+status-kind-string = Interface strings
+status-todo = { $count ->
+    [one] { $count } item to translate or update
+   *[other] { $count } items to translate or update
+}
+status-complete = Everything is translated and up to date.

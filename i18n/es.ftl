@@ -72,3 +72,19 @@ search-results = { $count ->
     [many] { $count } de resultados
    *[other] { $count } resultados
 }
+translation-status = Estado de las traducciones
+translation-status-intro = Qué está traducido en cada idioma y qué falta o está desactualizado porque el texto en inglés cambió después. El comando signpost i18n status muestra el mismo informe en un terminal.
+status-percent = { $percent } % traducido y al día
+status-current = Al día
+status-missing = Falta
+status-outdated = Desactualizado
+status-total = Total
+status-kind-page = Páginas
+status-kind-resource = Recursos
+status-kind-string = Textos de la interfaz
+status-todo = { $count ->
+    [one] { $count } elemento por traducir o actualizar
+    [many] { $count } de elementos por traducir o actualizar
+   *[other] { $count } elementos por traducir o actualizar
+}
+status-complete = Todo está traducido y al día.

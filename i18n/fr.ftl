@@ -72,3 +72,19 @@ search-results = { $count ->
     [many] { $count } de résultats
    *[other] { $count } résultats
 }
+translation-status = État des traductions
+translation-status-intro = Ce qui est traduit dans chaque langue, et ce qui manque ou n’est plus à jour parce que le texte anglais a changé depuis. La commande signpost i18n status donne le même rapport dans un terminal.
+status-percent = { $percent } % traduit et à jour
+status-current = À jour
+status-missing = Manquant
+status-outdated = Périmé
+status-total = Total
+status-kind-page = Pages
+status-kind-resource = Ressources
+status-kind-string = Textes de l’interface
+status-todo = { $count ->
+    [one] { $count } élément à traduire ou à mettre à jour
+    [many] { $count } d’éléments à traduire ou à mettre à jour
+   *[other] { $count } éléments à traduire ou à mettre à jour
+}
+status-complete = Tout est traduit et à jour.

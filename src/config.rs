@@ -27,6 +27,10 @@ struct RawConfig {
     /// Content files (relative to a language folder) in navigation order.
     #[serde(default)]
     navigation: Vec<String>,
+    /// Publish a translation status page per language
+    /// (`/<lang>/translation-status/`), for translators and coordinators.
+    #[serde(default)]
+    translation_status: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +71,8 @@ pub struct Config {
     pub theme: String,
     pub page_size: usize,
     pub navigation: Vec<NavEntry>,
+    /// Whether to publish `/<lang>/translation-status/`.
+    pub translation_status: bool,
     /// The text of `signpost.yaml`, to place errors found by later stages.
     pub text: String,
 }
@@ -218,6 +224,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
         page_size: page_size.max(1),
         navigation,
+        translation_status: raw.translation_status,
         text: text.to_string(),
     })
 }

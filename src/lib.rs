@@ -97,6 +97,8 @@ pub struct Prepared {
     pub templates: Option<render::Templates>,
     pub site: model::Site,
     pub catalogue: Option<model::Catalogue>,
+    /// For the translation status page, when the configuration asks for it.
+    pub status: Option<translation::status::Report>,
 }
 
 /// Load, parse and validate, collecting every problem.
@@ -111,6 +113,8 @@ pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failur
     let (templates, found) = render::Templates::load(&config);
     diags.extend(found);
 
+    // The status compares raw texts: kept only when a status page is wanted.
+    let status_pages = config.translation_status.then(|| sources.pages.clone());
     let (pages, found) = parse::pages(&config, sources.pages);
     diags.extend(found);
     let catalogue = parse::catalogue::parse(sources.catalogue, &mut diags);
@@ -118,12 +122,15 @@ pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failur
     let (site, found) = validate::site(&config, pages);
     diags.extend(found);
     let catalogue = catalogue.map(|parsed| validate::catalogue::catalogue(&config, &site, parsed, &mut diags));
-    Ok((Prepared { config, assets: sources.assets, strings: Arc::new(strings), templates, site, catalogue }, diags))
+    let status = status_pages
+        .map(|pages| translation::status::report(&config, &pages, catalogue.as_ref(), None, &mut Diagnostics::new()));
+    let strings = Arc::new(strings);
+    Ok((Prepared { config, assets: sources.assets, strings, templates, site, catalogue, status }, diags))
 }
 
 /// [`build`], keeping what it built from.
 pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failure> {
-    let (Prepared { config, assets, strings, templates, site, catalogue }, mut diags) = prepare(options)?;
+    let (Prepared { config, assets, strings, templates, site, catalogue, status }, mut diags) = prepare(options)?;
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
         return Err(diags.into());
     };
@@ -133,6 +140,17 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     })?;
     diags.extend(staging.copy(&assets));
     diags.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &staging));
+    if let Some(report) = &status {
+        diags.extend(render::status_page::write_all(
+            &config,
+            &site,
+            catalogue.as_ref(),
+            &templates,
+            &strings,
+            report,
+            &staging,
+        ));
+    }
     diags.extend(index::site(&config, &site, catalogue.as_ref(), staging.dir()));
     if diags.has_errors() {
         return Err(diags.into());

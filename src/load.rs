@@ -15,7 +15,7 @@ use crate::model::{Lang, PageKey};
 const MAX_DEPTH: usize = 32;
 
 /// A Markdown file, read and decoded.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Relative to the site root.
     pub path: PathBuf,

@@ -180,7 +180,7 @@ fn content_cannot_take_the_library_urls() {
     let run = site.build_fails();
     assert!(
         run.stderr.contains(
-            "content/en/resources/_index.md:1:1: error: `resources/` is where the resource library writes its pages"
+            "content/en/resources/_index.md:1:1: error: `resources/` is where Signpost writes pages of its own: move this page elsewhere"
         ),
         "{}",
         run.stderr

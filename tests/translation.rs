@@ -183,3 +183,30 @@ fn translate_refuses_what_it_cannot_do() {
         assert!(run.stderr.contains(expected), "{args:?}: {}", run.stderr);
     }
 }
+
+#[test]
+fn the_site_can_publish_a_status_page() {
+    let site = SiteTest::bundled();
+    let config = std::fs::read_to_string(site.root.join("signpost.yaml")).unwrap();
+    assert!(config.contains("translation_status: true"), "the bundled site publishes it");
+    site.build();
+    for lang in ["en", "fr", "es", "ar"] {
+        let html = site.page(&format!("{lang}/translation-status/index.html"));
+        // Every language's page lists every translation language.
+        for name in ["Français", "Español", "العربية"] {
+            assert!(html.contains(name), "{lang}: {name}");
+        }
+        assert!(html.contains("content/fr/stakeholder-dialogues.md"), "{lang}");
+        assert!(html.contains("translation-status/\">"), "{lang}: linked from the footer");
+    }
+    let report = status(&site, &["--lang", "ar"]);
+    let percent = language(&report, "ar")["percent"].as_u64().unwrap();
+    let en = site.page("en/translation-status/index.html");
+    assert!(en.contains(&format!("value=\"{percent}\"")), "the page shows the same share as the command");
+
+    // Without the setting, no page and no link.
+    site.write("signpost.yaml", config.replace("translation_status: true", "translation_status: false"));
+    site.build();
+    assert!(!site.output().join("en/translation-status").exists());
+    assert!(!site.page("en/index.html").contains("translation-status/"));
+}

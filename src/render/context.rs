@@ -40,6 +40,8 @@ pub struct SiteContext<'a> {
     pub library_url: Option<String>,
     pub audiences: Vec<SiteLink>,
     pub search_url: String,
+    /// The translation status page, when the site publishes one.
+    pub status_url: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -138,6 +140,7 @@ impl<'a> RootContext<'a> {
                 library_url: None,
                 audiences: Vec::new(),
                 search_url: format!("{}{}/search/", config.base_path, config.default_lang),
+                status_url: None,
             },
             languages: config
                 .languages
@@ -249,6 +252,7 @@ impl<'a> ContextBuilder<'a> {
             default_lang: config.default_lang.as_str(),
             library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
             search_url: format!("{base}{lang}/search/"),
+            status_url: config.translation_status.then(|| crate::render::status_page::url(base, lang)),
             audiences: self
                 .catalogue
                 .map(|c| {

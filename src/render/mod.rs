@@ -12,6 +12,7 @@ mod library_data;
 mod resources;
 mod search_page;
 mod sitemap;
+pub mod status_page;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -170,7 +171,7 @@ pub fn output_path(lang: &Lang, key: &PageKey) -> PathBuf {
 }
 
 /// Each section's pages in a language, by `order`, then title.
-fn children<'a>(config: &Config, site: &'a Site, lang: &Lang) -> BTreeMap<PageKey, Vec<&'a PageKey>> {
+pub(crate) fn children<'a>(config: &Config, site: &'a Site, lang: &Lang) -> BTreeMap<PageKey, Vec<&'a PageKey>> {
     let mut children: BTreeMap<PageKey, Vec<&PageKey>> = BTreeMap::new();
     for key in site.keys_for(lang, &config.default_lang) {
         if let Some(parent) = key.parent() {

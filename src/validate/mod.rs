@@ -24,12 +24,14 @@ pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
     // Sorted so that, of two files with one URL, the same one is reported.
     pages.sort_by(|a, b| a.source.cmp(&b.source));
     for page in pages {
+        let status = config.translation_status.then_some(crate::render::status_page::DIR);
         if let Some(reserved) = RESERVED_SECTIONS
             .iter()
-            .find(|r| page.key.as_str() == **r || page.key.as_str().starts_with(&format!("{r}/")))
+            .copied()
+            .chain(status)
+            .find(|r| page.key.as_str() == *r || page.key.as_str().starts_with(&format!("{r}/")))
         {
-            let message =
-                format!("`{reserved}/` is where the resource library writes its pages: move this page elsewhere");
+            let message = format!("`{reserved}/` is where Signpost writes pages of its own: move this page elsewhere");
             diags.push(Diagnostic::error(&page.source, (1, 1), message));
             continue;
         }
