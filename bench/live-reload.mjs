@@ -5,7 +5,7 @@
 //        --page s000/p00001 [--langs en,ar] [--reps 10] [--log serve.log]
 //
 // For each language and repetition: opens /<lang>/<page>/, waits until the
-// page has connected to /_signpost/events, notes the wall clock (Date.now())
+// page has connected to /_signpost/events (live.js marks <html>), notes the wall clock (Date.now())
 // and rewrites content/<lang>/<page>.md with a new sentence at the end of
 // its first paragraph, then waits for that sentence in <main>. "shown" is
 // the reloaded page's first contentful paint (performance.timeOrigin +
@@ -45,8 +45,7 @@ for (const lang of langs) {
   const page = await context.newPage();
   await page.goto(`${base}/${lang}/${pageKey}/`);
   for (let i = 0; i < reps; i++) {
-    await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/_signpost/events")));
-    await new Promise((r) => setTimeout(r, 300)); // the stream is open, not just requested
+    await page.waitForSelector("html[data-signpost-live=connected]", { timeout: 60000 });
     const marker = lang === "ar" ? `تعديل مباشر رقم ${i}.` : `Live edit number ${i}.`;
     const text = original.replace(/\n\n(?=[^\n#-])/, `\n\n${marker} `);
     const written = Date.now();

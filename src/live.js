@@ -28,6 +28,8 @@
     document.body.append(overlay);
   };
   const events = new EventSource("/_signpost/events");
+  // Tests and benchmarks wait for this before they edit a file.
+  events.onopen = () => (document.documentElement.dataset.signpostLive = "connected");
   events.onmessage = (message) => {
     const event = JSON.parse(message.data);
     if (event.kind === "error") {

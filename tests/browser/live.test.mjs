@@ -56,7 +56,8 @@ test("an edit shows in the open page, and only that page reloads", async () => {
   await other.goto(`${site}/en/guide/two/`);
   await other.evaluate(() => (window.untouched = true));
   // Let the pages connect to the event stream before editing.
-  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/_signpost/")));
+  await page.waitForSelector("html[data-signpost-live=connected]");
+  await other.waitForSelector("html[data-signpost-live=connected]");
   const started = Date.now();
   edit("content/en/guide/one.md", "Map who does what.", "Map who does what, live.");
   await page.waitForFunction(() => document.querySelector("main").textContent.includes("Map who does what, live."), null, { timeout: 20000 });
@@ -75,7 +76,7 @@ test("an edit shows in the open page, and only that page reloads", async () => {
 test("a build error shows over the last good page, and a fix clears it", async () => {
   const page = await env.context.newPage();
   await page.goto(`${site}/en/guide/one/`);
-  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/_signpost/")));
+  await page.waitForSelector("html[data-signpost-live=connected]");
   edit("content/en/guide/one.md", "[about](../about.md)", "[about](../nowhere.md)");
   const overlay = page.locator("#signpost-error-overlay");
   await overlay.waitFor({ timeout: 20000 });
@@ -101,7 +102,7 @@ test("a build error shows over the last good page, and a fix clears it", async (
 test("a template change rebuilds every page", async () => {
   const page = await env.context.newPage();
   await page.goto(`${site}/fr/`);
-  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/_signpost/")));
+  await page.waitForSelector("html[data-signpost-live=connected]");
   mkdirSync(file("templates"));
   const base = readFileSync(join(root, "themes/default/templates/base.html"), "utf8");
   writeFileSync(file("templates/base.html"), base.replace("</footer>", "<p id=\"live-note\">Live template</p></footer>"));
