@@ -279,8 +279,9 @@ impl State {
 
 /// Whether the new version of a page changes what other pages show of it:
 /// its title, summary, label or order in section lists and navigation,
-/// its audiences on the audience pages, its anchors (other pages link to
-/// them, but those links were just checked, so anchors are fine).
+/// its audiences on the audience pages, its date in the sitemap, its
+/// recorded source on the translation status page. (Its anchors matter to
+/// pages linking to them, but every link was just checked again.)
 fn lists_differently(old: Option<&Page>, new: &Page) -> bool {
     let Some(old) = old else { return true };
     let (a, b) = (&old.front, &new.front);
@@ -290,6 +291,8 @@ fn lists_differently(old: Option<&Page>, new: &Page) -> bool {
         || a.order != b.order
         || a.audience != b.audience
         || a.template != b.template
+        || a.updated != b.updated
+        || a.source_hash != b.source_hash
         || old.is_section != new.is_section
 }
 
