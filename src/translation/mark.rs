@@ -50,11 +50,8 @@ pub fn page(raw: &str, hash: &str, draft: Draft) -> Option<String> {
         return None;
     }
     let end = file.lines.iter().skip(1).position(|l| matches!(l.trim_end(), "---" | "..."))? + 1;
-    let mut front: Vec<String> = file.lines[1..end]
-        .iter()
-        .filter(|l| !matches!(key_of(l), Some("draft" | "source_hash")))
-        .cloned()
-        .collect();
+    let mut front: Vec<String> =
+        file.lines[1..end].iter().filter(|l| !matches!(key_of(l), Some("draft" | "source_hash"))).cloned().collect();
     if draft == Draft::Set {
         front.push("draft: true".to_string());
     }
