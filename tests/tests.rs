@@ -6,6 +6,7 @@ mod support;
 
 mod build_output;
 mod errors;
+mod interchange;
 mod interface_strings;
 mod library;
 mod search;

@@ -177,13 +177,12 @@ pub fn read(text: &str, path: &Path, diags: &mut Diagnostics) -> Document {
         let rest_column = indent + trimmed[..trimmed.len() - rest.len()].chars().count();
         let rest_trimmed = rest.trim_start();
         let column = rest_column + (rest.chars().count() - rest_trimmed.chars().count()) + 1;
-        let value = match unquote(rest_trimmed) {
-            Ok(value) => value,
-            Err((offset, message)) => {
-                diags.push(error(path, (number, column + offset), message));
-                continue;
-            }
-        };
+        // A broken string is reported, and read as empty so that its entry
+        // brings no second error.
+        let value = unquote(rest_trimmed).unwrap_or_else(|(offset, message)| {
+            diags.push(error(path, (number, column + offset), message));
+            String::new()
+        });
         match name {
             "" => match entry.current {
                 Some(current) => {
