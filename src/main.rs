@@ -269,6 +269,9 @@ fn export(args: &ExportArgs) -> Result<(), ExitCode> {
 fn import(args: &ImportArgs) -> Result<(), ExitCode> {
     let imported =
         signpost::translation::interchange::import(&args.root, &args.file).map_err(|f| failed(f, "import"))?;
+    for warning in &imported.warnings {
+        eprintln!("{warning}");
+    }
     if imported.files.is_empty() {
         eprintln!("nothing to change: every translation in {} is already in the site", args.file.display());
     }

@@ -247,9 +247,9 @@ fn unknown_ids_and_broken_fluent_are_reported_by_line_and_nothing_is_written() {
     <unit id=\"string:no-such-string\">
       <segment><source>x</source><target>y</target></segment>
     </unit>
-    <unit id=\"string:page-count\">
+    <unit id=\"string:next\">
       <segment state=\"translated\">
-        <source>x</source>
+        <source>Next</source>
         <target>{{ $count -&gt;</target>
       </segment>
     </unit>
@@ -261,10 +261,7 @@ fn unknown_ids_and_broken_fluent_are_reported_by_line_and_nothing_is_written() {
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{stderr}");
     assert!(lines[0].starts_with("fr.xlf:7:5: error: unknown unit id `string:no-such-string`"), "{stderr}");
-    assert!(
-        lines[1].starts_with("fr.xlf:13:9: error: `string:page-count`: the translation is not valid Fluent"),
-        "{stderr}"
-    );
+    assert!(lines[1].starts_with("fr.xlf:13:9: error: `string:next`: the translation is not valid Fluent"), "{stderr}");
     assert_eq!(lines[2], "import failed: 2 errors");
 }
 
@@ -316,4 +313,47 @@ fn a_new_page_needs_a_title() {
         stderr.starts_with("es.po:5:1: error: content/es/about.md does not exist yet: a new page needs a title"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_translation_of_an_older_source_is_imported_but_stays_outdated() {
+    let site = site();
+    let mut po = site.run(&["i18n", "export", "--lang", "fr", "--format", "po"]).stdout;
+    po = set_target(&po, "string:home", "po", "Page d’accueil");
+    site.write("fr.po", &po);
+    let ftl = read(&site, "i18n/en.ftl");
+    site.write("i18n/en.ftl", ftl.replacen("home = Home", "home = Start", 1));
+    let run = site.run(&["i18n", "import", "fr.po"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = po.lines().position(|l| l == "msgctxt \"string:home\"").unwrap() + 1;
+    assert!(
+        run.stderr.starts_with(&format!(
+            "fr.po:{line}:1: warning: `string:home`: the source changed since this file was exported"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(read(&site, "i18n/fr.ftl").contains("\nhome = Page d’accueil\n"));
+    assert_eq!(listed(&status_items(&site), "home").as_deref(), Some("outdated"));
+}
+
+#[test]
+fn crlf_and_byte_order_mark_are_kept() {
+    let site = site();
+    let rel = "content/fr/guidance/assess-and-plan.md";
+    let crlf = format!("\u{feff}{}", read(&site, rel).replace('\n', "\r\n"));
+    site.write(rel, &crlf);
+    let xliff = site.run(&["i18n", "export", "--lang", "fr"]).stdout;
+    site.write("fr.xlf", &xliff);
+    let before = snapshot_tree(&site.root);
+    assert_eq!(site.run(&["i18n", "import", "fr.xlf"]).code, 0);
+    assert!(before == snapshot_tree(&site.root), "an untouched round trip changed a CRLF file");
+    site.write(
+        "fr.xlf",
+        set_target(&xliff, "page:guidance/assess-and-plan.md:title", "xliff", "Évaluer &amp; planifier"),
+    );
+    let run = site.run(&["i18n", "import", "fr.xlf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let title = "title: \"Évaluer et planifier l'intégration de la santé mentale\"\r\n";
+    assert_only_change(&crlf, &read(&site, rel), title, "title: \"Évaluer & planifier\"\r\n");
 }

@@ -18,7 +18,7 @@ use super::{
     translations_file, xliff,
 };
 use crate::Failure;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Lang;
 use crate::parse::front_matter;
 use crate::translation::{mark, status};
@@ -32,6 +32,8 @@ pub struct Imported {
     pub current: usize,
     /// Files written, relative to the site root.
     pub files: Vec<PathBuf>,
+    /// Units translated from another version of the source.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What the file asks of one item.
@@ -39,6 +41,8 @@ pub struct Imported {
 struct Plan {
     /// Unit index → new text.
     changes: BTreeMap<usize, String>,
+    /// The file was made from another version of the source.
+    stale: bool,
     /// Units confirmed unchanged in an outdated item or a draft.
     confirmed: Vec<usize>,
     /// A unit of an outdated item or a draft is still marked for review.
@@ -89,7 +93,7 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
         files.push(rel);
     }
     let units = plans.values().map(|p| p.changes.len()).sum();
-    Ok(Imported { units, current, files })
+    Ok(Imported { units, current, files, warnings: diags.into_sorted() })
 }
 
 fn plan(export: &Export, doc: &super::Document, shown: &Path, diags: &mut Diagnostics) -> BTreeMap<Item, Plan> {
@@ -115,6 +119,16 @@ fn plan(export: &Export, doc: &super::Document, shown: &Path, diags: &mut Diagno
         }
         let unit = &export.units[index];
         let plan = plans.entry(unit.item.clone()).or_insert_with(|| Plan { at: incoming.at, ..Plan::default() });
+        if let Some(source) = &incoming.source
+            && unit.normalise(source) != unit.normalise(&unit.source)
+        {
+            plan.stale = true;
+            let message = format!(
+                "`{}`: the source changed since this file was exported; its translation is imported but stays outdated (export again to review it)",
+                unit.id
+            );
+            diags.push(Diagnostic::warning(shown, incoming.at, message));
+        }
         let Some(target) = incoming.target.as_deref().map(|t| unit.normalise(t)).filter(|t| !t.is_empty()) else {
             continue;
         };
@@ -199,7 +213,7 @@ impl Apply<'_> {
             .enumerate()
             .filter(|(_, u)| &u.item == item && u.required)
             .all(|(n, u)| plan.changes.contains_key(&n) || plan.confirmed.contains(&n) || u.target.is_some());
-        acted && !plan.blocked && translated
+        acted && !plan.blocked && !plan.stale && translated
     }
 
     fn root(&self) -> &Path {

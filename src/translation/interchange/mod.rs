@@ -337,6 +337,8 @@ pub struct Document {
 #[derive(Debug, Clone)]
 pub struct Incoming {
     pub id: String,
+    /// The source text the translator saw, when the file gives it.
+    pub source: Option<String>,
     /// `None` or empty: not translated.
     pub target: Option<String>,
     /// The tool says the translation is done (XLIFF state `translated`,

@@ -253,6 +253,7 @@ fn finish(entry: Entry, doc: &mut Document, path: &Path, diags: &mut Diagnostics
     };
     doc.units.push(Incoming {
         id: unit,
+        source: Some(id),
         target: Some(target).filter(|t| !t.is_empty()),
         confirmed: !entry.fuzzy,
         at: unit_at,

@@ -182,7 +182,7 @@ impl State {
             }
             "unit" => {
                 let Some(id) = attribute(e, "id")? else { return Err("a <unit> without an id".into()) };
-                self.unit = Some(Incoming { id, target: None, confirmed: true, at, target_at: at });
+                self.unit = Some(Incoming { id, source: None, target: None, confirmed: true, at, target_at: at });
             }
             "segment" => {
                 let state = attribute(e, "state")?;
@@ -207,9 +207,10 @@ impl State {
         self.stack.pop();
         match name {
             "source" | "target" if self.capture.is_some() => {
-                if let (Some((true, text)), Some(unit)) = (self.capture.take(), self.unit.as_mut()) {
+                if let (Some((is_target, text)), Some(unit)) = (self.capture.take(), self.unit.as_mut()) {
                     // Segments of one unit (a tool may split it) join up.
-                    unit.target.get_or_insert_with(String::new).push_str(&text);
+                    let joined = if is_target { &mut unit.target } else { &mut unit.source };
+                    joined.get_or_insert_with(String::new).push_str(&text);
                 }
             }
             "unit" => self.doc.units.extend(self.unit.take()),
