@@ -357,3 +357,24 @@ fn crlf_and_byte_order_mark_are_kept() {
     let title = "title: \"Évaluer et planifier l'intégration de la santé mentale\"\r\n";
     assert_only_change(&crlf, &read(&site, rel), title, "title: \"Évaluer & planifier\"\r\n");
 }
+
+#[test]
+fn a_target_prefilled_with_its_source_is_no_translation() {
+    let site = site();
+    let xliff = site.run(&["i18n", "export", "--lang", "fr"]).stdout;
+    let id = "resource:lancet-2007-global-mental-health-series:title";
+    let unit = "<segment state=\"initial\">\n        <source>Global Mental Health Series</source>\n";
+    let at = xliff.find(&format!("<unit id=\"{id}\">")).unwrap();
+    let (head, tail) = xliff.split_at(at);
+    let filled = tail.replacen(unit, &format!("{unit}        <target>Global Mental Health Series</target>\n"), 1);
+    assert_ne!(filled, tail);
+    site.write("fr.xlf", format!("{head}{filled}"));
+    let before = snapshot_tree(&site.root);
+    let run = site.run(&["i18n", "import", "fr.xlf"]);
+    assert!(run.stderr.contains("nothing to change"), "{}", run.stderr);
+    assert!(before == snapshot_tree(&site.root));
+    // Confirmed, it is a translation (an official title that is the same).
+    site.write("fr.xlf", format!("{head}{}", filled.replacen("state=\"initial\"", "state=\"final\"", 1)));
+    let run = site.run(&["i18n", "import", "fr.xlf"]);
+    assert!(run.stderr.contains("1 text imported"), "{}", run.stderr);
+}

@@ -1,5 +1,5 @@
 //! Tools for translators, beside the build: what is left to translate and
-//! what went stale ([`status`]), starting a page's translation and marking
+//! what went stale ([`status`](mod@status)), starting a page's translation and marking
 //! one done ([`start`], [`done`]), and the files translation tools exchange.
 //!
 //! Every translation records the hash of the default-language text it was

@@ -129,7 +129,11 @@ fn plan(export: &Export, doc: &super::Document, shown: &Path, diags: &mut Diagno
             );
             diags.push(Diagnostic::warning(shown, incoming.at, message));
         }
-        let Some(target) = incoming.target.as_deref().map(|t| unit.normalise(t)).filter(|t| !t.is_empty()) else {
+        // Tools may fill a target with its source before anyone translates
+        // it: unless confirmed, that is no translation.
+        let prefilled = |t: &String| !incoming.confirmed && *t == unit.normalise(&unit.source);
+        let target = incoming.target.as_deref().map(|t| unit.normalise(t));
+        let Some(target) = target.filter(|t| !t.is_empty() && !prefilled(t)) else {
             continue;
         };
         if unit.field == Field::Value

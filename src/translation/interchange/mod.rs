@@ -6,7 +6,7 @@
 //! `resource:<id>:summary`, `resource:<id>:link:0`,
 //! `page:guidance/a.md:title`, `...:body`), its default-language source and
 //! the current translation. Import changes files by editing text in place
-//! ([`edit`]), never by writing them out again, so what a translator did not
+//! (module `edit`), never by writing them out again, so what a translator did not
 //! change stays the same byte for byte; and it checks everything before it
 //! writes anything.
 
