@@ -128,7 +128,7 @@ fn changed_targets_land_exactly_and_become_current() {
     site.write("fr.po", &po);
     let run = site.run(&["i18n", "import", "fr.po"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("3 texts imported, 3 translations marked as current"), "{}", run.stderr);
+    assert!(run.stderr.contains("3 texts imported, 2 translations marked as current"), "{}", run.stderr);
 
     assert_only_change(&ftl, &read(&site, "i18n/fr.ftl"), "= Ouvrir toutes les sections", "= Ouvrir chaque section");
     assert_only_change(
@@ -361,20 +361,35 @@ fn crlf_and_byte_order_mark_are_kept() {
 #[test]
 fn a_target_prefilled_with_its_source_is_no_translation() {
     let site = site();
-    let xliff = site.run(&["i18n", "export", "--lang", "fr"]).stdout;
-    let id = "resource:lancet-2007-global-mental-health-series:title";
-    let unit = "<segment state=\"initial\">\n        <source>Global Mental Health Series</source>\n";
-    let at = xliff.find(&format!("<unit id=\"{id}\">")).unwrap();
-    let (head, tail) = xliff.split_at(at);
-    let filled = tail.replacen(unit, &format!("{unit}        <target>Global Mental Health Series</target>\n"), 1);
-    assert_ne!(filled, tail);
-    site.write("fr.xlf", format!("{head}{filled}"));
+    let xliff = site.run(&["i18n", "export", "--lang", "es"]).stdout;
+    // Tools may copy the source into an empty target.
+    let fill = |xliff: &str, id: &str, source: &str, state: &str| {
+        let unit = format!("<segment state=\"initial\">\n        <source>{source}</source>\n");
+        let at = xliff.find(&format!("<unit id=\"{id}\">")).unwrap();
+        let (head, tail) = xliff.split_at(at);
+        let filled = tail.replacen(
+            &unit,
+            &format!(
+                "<segment state=\"{state}\">\n        <source>{source}</source>\n        <target>{source}</target>\n"
+            ),
+            1,
+        );
+        assert_ne!(filled, tail);
+        format!("{head}{filled}")
+    };
+    let page = ("page:about.md:title", "About this toolkit and this site");
+    let resource = ("resource:lancet-2007-global-mental-health-series:title", "Global Mental Health Series");
+    site.write("es.xlf", fill(&fill(&xliff, page.0, page.1, "initial"), resource.0, resource.1, "initial"));
     let before = snapshot_tree(&site.root);
-    let run = site.run(&["i18n", "import", "fr.xlf"]);
+    let catalogue = read(&site, "content/catalogue/translations/es.yaml");
+    let run = site.run(&["i18n", "import", "es.xlf"]);
     assert!(run.stderr.contains("nothing to change"), "{}", run.stderr);
     assert!(before == snapshot_tree(&site.root));
-    // Confirmed, it is a translation (an official title that is the same).
-    site.write("fr.xlf", format!("{head}{}", filled.replacen("state=\"initial\"", "state=\"final\"", 1)));
-    let run = site.run(&["i18n", "import", "fr.xlf"]);
+    // Confirmed, it is a translation (a title that is the same in Spanish),
+    // but a resource's title in the source language never is.
+    site.write("es.xlf", fill(&fill(&xliff, page.0, page.1, "final"), resource.0, resource.1, "final"));
+    let run = site.run(&["i18n", "import", "es.xlf"]);
     assert!(run.stderr.contains("1 text imported"), "{}", run.stderr);
+    assert!(read(&site, "content/es/about.md").starts_with("---\ntitle: \"About this toolkit and this site\"\n"));
+    assert_eq!(read(&site, "content/catalogue/translations/es.yaml"), catalogue);
 }

@@ -28,7 +28,7 @@ use crate::translation::{mark, status};
 pub struct Imported {
     /// Units whose translation changed.
     pub units: usize,
-    /// Items whose source hash was recorded.
+    /// Items that were missing, outdated or drafts and are now current.
     pub current: usize,
     /// Files written, relative to the site root.
     pub files: Vec<PathBuf>,
@@ -131,7 +131,10 @@ fn plan(export: &Export, doc: &super::Document, shown: &Path, diags: &mut Diagno
         }
         // Tools may fill a target with its source before anyone translates
         // it: unless confirmed, that is no translation.
-        let prefilled = |t: &String| !incoming.confirmed && *t == unit.normalise(&unit.source);
+        // A resource's title is translated only where an official
+        // translation exists: its source again is never one.
+        let title = matches!(unit.item, Item::Resource(_)) && unit.field == Field::Title;
+        let prefilled = |t: &String| (title || !incoming.confirmed) && *t == unit.normalise(&unit.source);
         let target = incoming.target.as_deref().map(|t| unit.normalise(t));
         let Some(target) = target.filter(|t| !t.is_empty() && !prefilled(t)) else {
             continue;
@@ -205,7 +208,9 @@ impl Apply<'_> {
                 self.page(item, rel, &plans[*item], complete[*item]);
             }
         }
-        items.iter().filter(|i| complete[**i]).count()
+        let was_current =
+            |item: &Item| self.export.units.iter().any(|u| &u.item == item && u.state == ItemState::Current);
+        items.iter().filter(|i| complete[**i] && !was_current(i)).count()
     }
 
     fn complete(&self, item: &Item, plan: &Plan) -> bool {
