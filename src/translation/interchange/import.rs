@@ -119,16 +119,6 @@ fn plan(export: &Export, doc: &super::Document, shown: &Path, diags: &mut Diagno
         }
         let unit = &export.units[index];
         let plan = plans.entry(unit.item.clone()).or_insert_with(|| Plan { at: incoming.at, ..Plan::default() });
-        if let Some(source) = &incoming.source
-            && unit.normalise(source) != unit.normalise(&unit.source)
-        {
-            plan.stale = true;
-            let message = format!(
-                "`{}`: the source changed since this file was exported; its translation is imported but stays outdated (export again to review it)",
-                unit.id
-            );
-            diags.push(Diagnostic::warning(shown, incoming.at, message));
-        }
         // Tools may fill a target with its source before anyone translates
         // it: unless confirmed, that is no translation.
         // A resource's title is translated only where an official
@@ -139,6 +129,16 @@ fn plan(export: &Export, doc: &super::Document, shown: &Path, diags: &mut Diagno
         let Some(target) = target.filter(|t| !t.is_empty() && !prefilled(t)) else {
             continue;
         };
+        if let Some(source) = &incoming.source
+            && unit.normalise(source) != unit.normalise(&unit.source)
+        {
+            plan.stale = true;
+            let message = format!(
+                "`{}`: the source changed since this file was exported, so this translation is not marked current (export again to review it)",
+                unit.id
+            );
+            diags.push(Diagnostic::warning(shown, incoming.at, message));
+        }
         if unit.field == Field::Value
             && let Err(message) = check_fluent(&unit.id["string:".len()..], &target)
         {
