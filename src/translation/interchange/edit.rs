@@ -318,6 +318,32 @@ mod tests {
     }
 
     #[test]
+    fn catalogue_entries_keep_their_shape() {
+        let text = "# c\n\none:\n    summary: >-\n      Old\n      text.\n    link_labels:\n    - A\n    - B\n\n\"two\":\n  summary: S";
+        let (start, end, indent) = entry_block(text, "one").unwrap();
+        assert_eq!((start, end, indent.as_str()), (2, 10, "    "));
+        let labels = ["X".to_string(), "Y \"z\"".to_string()];
+        let out = set_key(text, start + 1..end, &indent, "link_labels", &Value::List(&labels), Style::Double, &[]);
+        assert_eq!(
+            out,
+            "# c\n\none:\n    summary: >-\n      Old\n      text.\n    link_labels: [\"X\", \"Y \\\"z\\\"\"]\n\n\"two\":\n  summary: S"
+        );
+        let out = set_key(text, start + 1..end, &indent, "summary", &Value::Text("New text."), Style::Folded, &[]);
+        assert!(out.starts_with("# c\n\none:\n    summary: >-\n      New text.\n    link_labels:\n"), "{out}");
+        let (start, end, indent) = entry_block(text, "two").unwrap();
+        let out = set_key(text, start + 1..end, &indent, "title", &Value::Text("T"), Style::Plain, &[]);
+        assert!(out.ends_with("\"two\":\n  title: T\n  summary: S"), "{out}");
+        assert!(entry_is_block(text, start));
+        assert!(!entry_is_block("one: {summary: x}\n", 0));
+        let long = "word ".repeat(30);
+        let out = append_entry("a:\n  summary: x", "b", &[("summary", Value::Text(long.trim()), Style::Folded)]);
+        assert!(out.starts_with("a:\n  summary: x\n\nb:\n  summary: >-\n    word word"), "{out}");
+        assert!(out.lines().all(|l| l.chars().count() <= 80));
+        let parsed: serde_yaml::Value = serde_yaml::from_str(&out).unwrap();
+        assert_eq!(parsed["b"]["summary"].as_str(), Some(long.trim()));
+    }
+
+    #[test]
     fn body_keeps_its_blank_lines() {
         let text = "---\ntitle: T\n---\n\nOld body.\n\n";
         assert_eq!(set_body(text, "New.").unwrap(), "---\ntitle: T\n---\n\nNew.\n\n");
