@@ -169,6 +169,11 @@ fn an_outdated_page_becomes_current_once_every_unit_is_confirmed() {
     // The title changed, but the other units of the page are still to review.
     let run = site.run(&["i18n", "import", "fr.xlf"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(": warning: imported, but not marked current: still marked for review `page:guidance/build-capacity.md:summary`, "),
+        "{}",
+        run.stderr
+    );
     let edited = read(&site, "content/fr/guidance/build-capacity.md");
     assert_only_change(&page, &edited, title, "Renforcer les capacités des soignants");
     assert_eq!(listed(&status_items(&site), "guidance/build-capacity.md").as_deref(), Some("outdated"));
@@ -218,7 +223,13 @@ fn a_translated_draft_is_published_and_a_new_page_is_created() {
     let mut po = site.run(&["i18n", "export", "--lang", "fr", "--format", "po"]).stdout;
     po = set_target(&po, "page:stakeholder-dialogues.md:title", "po", "Ateliers et dialogues politiques");
     site.write("fr.po", &po);
-    assert_eq!(site.run(&["i18n", "import", "fr.po"]).code, 0);
+    let run = site.run(&["i18n", "import", "fr.po"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(": warning: imported, but not yet current: still to translate `page:stakeholder-dialogues.md:summary`, `page:stakeholder-dialogues.md:body`\n"),
+        "{}",
+        run.stderr
+    );
     let draft = read(&site, "content/fr/stakeholder-dialogues.md");
     assert!(draft.contains("title: \"Ateliers et dialogues politiques\"\n"));
     assert!(draft.contains("draft: true\n"), "the body is still to translate");

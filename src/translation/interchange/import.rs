@@ -45,8 +45,8 @@ struct Plan {
     stale: bool,
     /// Units confirmed unchanged in an outdated item or a draft.
     confirmed: Vec<usize>,
-    /// A unit of an outdated item or a draft is still marked for review.
-    blocked: bool,
+    /// Units of an outdated item or a draft still marked for review.
+    blocked: Vec<usize>,
     /// The first unit of the item in the file.
     at: (usize, usize),
 }
@@ -149,7 +149,7 @@ fn plan(export: &Export, doc: &super::Document, shown: &Path, diags: &mut Diagno
         if unit.current.as_deref().map(|c| unit.normalise(c)).as_deref() == Some(target.as_str()) {
             match (review, incoming.confirmed) {
                 (true, true) => plan.confirmed.push(index),
-                (true, false) => plan.blocked = true,
+                (true, false) => plan.blocked.push(index),
                 (false, _) => {}
             }
         } else {
@@ -201,6 +201,27 @@ impl Apply<'_> {
             !plan.changes.is_empty() || complete[item]
         };
         let items: Vec<&Item> = plans.keys().filter(|i| touched(i)).collect();
+        for item in &items {
+            let plan = &plans[*item];
+            if complete[*item] || plan.stale {
+                continue;
+            }
+            let ids = |units: &mut dyn Iterator<Item = usize>| {
+                units.map(|n| format!("`{}`", self.export.units[n].id)).collect::<Vec<_>>().join(", ")
+            };
+            let message = if plan.blocked.is_empty() {
+                let untranslated = self.export.units.iter().enumerate().filter(|(n, u)| {
+                    &u.item == *item && u.required && u.target.is_none() && !plan.changes.contains_key(n)
+                });
+                format!("imported, but not yet current: still to translate {}", ids(&mut untranslated.map(|(n, _)| n)))
+            } else {
+                format!(
+                    "imported, but not marked current: still marked for review {}",
+                    ids(&mut plan.blocked.iter().copied())
+                )
+            };
+            self.diags.push(Diagnostic::warning(self.shown, plan.at, message));
+        }
         self.strings(&items, plans, &complete);
         self.resources(&items, plans, &complete);
         for item in &items {
@@ -222,7 +243,7 @@ impl Apply<'_> {
             .enumerate()
             .filter(|(_, u)| &u.item == item && u.required)
             .all(|(n, u)| plan.changes.contains_key(&n) || plan.confirmed.contains(&n) || u.target.is_some());
-        acted && !plan.blocked && !plan.stale && translated
+        acted && plan.blocked.is_empty() && !plan.stale && translated
     }
 
     fn root(&self) -> &Path {
