@@ -58,6 +58,41 @@ enum Command {
 enum I18nCommand {
     /// What is missing or outdated in each language.
     Status(StatusArgs),
+    /// Write a language's strings, catalogue text and pages as XLIFF 2.0 or PO.
+    Export(ExportArgs),
+    /// Read a translated XLIFF or PO file back into the site.
+    Import(ImportArgs),
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum InterchangeFormat {
+    Xliff,
+    Po,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The language translated into.
+    #[arg(long)]
+    lang: String,
+    /// `xliff` (XLIFF 2.0) or `po` (gettext).
+    #[arg(long, value_enum, default_value = "xliff")]
+    format: InterchangeFormat,
+    /// Write to this file instead of the standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// The site's folder, holding signpost.yaml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The translated file (`.xlf`/`.xliff` or `.po`).
+    file: PathBuf,
+    /// The site's folder, holding signpost.yaml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -153,6 +188,8 @@ fn main() -> ExitCode {
         Command::Serve { site, port, no_live } => serve(site.options(), port, !no_live),
         Command::Search(args) => search(&args),
         Command::I18n { command: I18nCommand::Status(args) } => status(&args),
+        Command::I18n { command: I18nCommand::Export(args) } => export(&args),
+        Command::I18n { command: I18nCommand::Import(args) } => import(&args),
         Command::Translate(args) => translate(&args),
         Command::Check { root } => check(root),
     };
@@ -268,6 +305,51 @@ fn status(args: &StatusArgs) -> Result<(), ExitCode> {
     if args.strict && !report.is_complete() {
         return Err(ExitCode::from(1));
     }
+    Ok(())
+}
+
+fn export(args: &ExportArgs) -> Result<(), ExitCode> {
+    use signpost::translation::interchange::{self, Format};
+    let format = match args.format {
+        InterchangeFormat::Xliff => Format::Xliff,
+        InterchangeFormat::Po => Format::Po,
+    };
+    let text = interchange::export(&args.root, &args.lang, format).map_err(|f| failed(f, "export"))?;
+    match &args.out {
+        Some(path) => {
+            let temporary = path.with_extension("signpost-tmp");
+            std::fs::write(&temporary, &text).and_then(|()| std::fs::rename(&temporary, path)).map_err(|e| {
+                eprintln!("error: {}: {e}", path.display());
+                ExitCode::from(2)
+            })?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
+    Ok(())
+}
+
+fn import(args: &ImportArgs) -> Result<(), ExitCode> {
+    let imported =
+        signpost::translation::interchange::import(&args.root, &args.file).map_err(|f| failed(f, "import"))?;
+    for warning in &imported.warnings {
+        eprintln!("{warning}");
+    }
+    if imported.files.is_empty() {
+        eprintln!("nothing to change: every translation in {} is already in the site", args.file.display());
+    }
+    for file in &imported.files {
+        eprintln!("wrote {}", file.display());
+    }
+    eprintln!(
+        "{} text{} imported, {} translation{} marked as current",
+        imported.units,
+        if imported.units == 1 { "" } else { "s" },
+        imported.current,
+        if imported.current == 1 { "" } else { "s" }
+    );
     Ok(())
 }
 

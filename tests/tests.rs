@@ -7,6 +7,7 @@ mod support;
 mod build_output;
 mod check;
 mod errors;
+mod interchange;
 mod interface_strings;
 mod library;
 mod search;

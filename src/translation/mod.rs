@@ -1,11 +1,12 @@
 //! Tools for translators, beside the build: what is left to translate and
-//! what went stale ([`status`]), starting a page's translation and marking
+//! what went stale ([`status`](mod@status)), starting a page's translation and marking
 //! one done ([`start`], [`done`]), and the files translation tools exchange.
 //!
 //! Every translation records the hash of the default-language text it was
 //! made from ([`source`]); nothing here needs version control.
 
 pub mod ftl;
+pub mod interchange;
 pub mod mark;
 pub mod source;
 pub mod status;
