@@ -81,7 +81,9 @@ struct Server(Child);
 impl Server {
     fn start(output: &Path, port: u16) -> Server {
         let child = Command::new(env!("CARGO_BIN_EXE_signpost"))
-            .args(["serve", "--port", &port.to_string(), "--output"])
+            // The served pages are checked as published: without the live
+            // reload script (live.test.mjs runs a server of its own).
+            .args(["serve", "--no-live", "--port", &port.to_string(), "--output"])
             .arg(output)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdout(Stdio::null())
