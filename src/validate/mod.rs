@@ -55,9 +55,16 @@ pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
     (site, diags)
 }
 
-/// The links of every page, checked against the others: after a single
-/// page changed, `serve` runs only this.
-pub fn all_links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>) -> Diagnostics {
+/// The links of one page, checked against the site: for `serve`, which
+/// checks only the pages an edit can break.
+pub fn page_links(config: &Config, site: &Site, page: &Page) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    links(config, site, &BTreeSet::new(), page, &mut diags);
+    diags
+}
+
+/// The links of every page, checked against the others.
+fn all_links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>) -> Diagnostics {
     let mut diags = Diagnostics::new();
     for pages in site.pages.values() {
         for page in pages.values() {
