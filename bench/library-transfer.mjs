@@ -16,6 +16,8 @@
 //    change and the network to be idle. Every response is counted with the
 //    Chrome DevTools Protocol (Network.loadingFinished encodedDataLength:
 //    body + response headers as received), per click and per kind of file.
+//    Then (not part of the first combined filter) clicks page 2 of that
+//    result, which reads a block of the result list and item chunks.
 // 2. Shared URL: opens /<lang>/resources/?category=key-guidance&audience=donors&language=ar
 //    and counts library.js and /_library/ responses (the HTML is reported apart).
 //
@@ -26,14 +28,16 @@
 // is written. Reported per click and for the shared URL:
 //   after-body  = DOM update - last body read of that step's fetches
 //   after-bytes = DOM update - last responseEnd of that step's fetches
-//   match       = first item-chunk fetch - last bit set read (the bit-set
-//                 intersection over all resources, which runs between them)
+//   match       = first item-chunk fetch - last list block read (decoding
+//                 the block, which runs between them; page 2 only)
 //   click-DOM   = DOM update - click event (whole step, network included)
 //
 // Every step is checked against expect.json (bench/library_expect.py, computed
 // from resources.yaml): the total in "Displaying 1 - 10 of N", the resources
-// shown, every facet count, and that the item chunks fetched are exactly the
-// ones holding the shown resources. Exit status 1 if any check failed.
+// shown, every facet count, and the data files fetched: for a first page
+// exactly the combination's own file (`_library/<lang>/first/_/<state>.json`),
+// for page 2 the list block 0 of that combination and exactly the item chunks
+// holding the shown resources. Exit status 1 if any check failed.
 import { createRequire } from "node:module";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -57,6 +61,8 @@ const CLICKS = [
 ];
 const SHARED = "?category=key-guidance&audience=donors&language=ar";
 const IDLE_MS = 500;
+const KINDS = ["script", "first", "list", "chunk", "html", "other"];
+const stateName = (state) => ["category", "audience", "language"].map((f) => state[f] || "_").join(".");
 
 // Runs in the page before its own scripts.
 const INSTRUMENT = () => {
@@ -86,8 +92,8 @@ const INSTRUMENT = () => {
 
 function kindOf(url) {
   const path = new URL(url).pathname;
-  if (path.endsWith("/_library/counts.json")) return "counts";
-  if (path.includes("/_library/bits/")) return "bin";
+  if (/\/_library\/[^/]+\/first\//.test(path)) return "first";
+  if (path.includes("/_library/list/")) return "list";
   if (/\/_library\/[^/]+\/\d+\.json$/.test(path)) return "chunk";
   if (path.endsWith("/library.js")) return "script";
   if (path.endsWith("/") || path.endsWith(".html")) return "html";
@@ -142,7 +148,7 @@ async function tracker(context, page) {
 
 function sumBy(requests) {
   const out = { requests: 0, bytes: 0, body: 0, cached: 0, failed: 0 };
-  for (const k of ["script", "counts", "bin", "chunk", "html", "other"]) out[k] = { n: 0, bytes: 0, body: 0 };
+  for (const k of KINDS) out[k] = { n: 0, bytes: 0, body: 0 };
   for (const r of requests) {
     if (r.cached) { out.cached += 1; continue; }
     if (r.failed || r.status >= 400) out.failed += 1;
@@ -170,18 +176,32 @@ async function shown(page) {
   });
 }
 
-function check(problems, where, got, want, chunkSize, chunksFetched, chunksBefore) {
+// `want`: a step of expect.json; `page`: "first" or "second"; `requests`:
+// the step's data requests (CDP), `chunksBefore`: chunks already cached.
+function check(problems, where, got, want, page, lang, requests, chunksBefore) {
   if (got.total !== want.total) problems.push(`${where}: total ${got.total} ("${got.text}"), expected ${want.total}`);
-  const ids = want.first.map((f) => f.id);
+  const ids = want[page].map((f) => f.id);
   if (JSON.stringify(got.ids) !== JSON.stringify(ids)) problems.push(`${where}: shows ${got.ids.join(" ")}, expected ${ids.join(" ")}`);
   for (const [facet, values] of Object.entries(want.facets)) {
     for (const [value, count] of Object.entries(values)) {
       if (got.facets[facet]?.[value] !== count) problems.push(`${where}: ${facet}=${value} shows ${got.facets[facet]?.[value]}, expected ${count}`);
     }
   }
-  const needed = [...new Set(want.first.map((f) => Math.floor(f.ordinal / chunkSize)))].filter((k) => !chunksBefore.has(k)).sort((a, b) => a - b);
-  const fetched = [...chunksFetched].sort((a, b) => a - b);
-  if (JSON.stringify(needed) !== JSON.stringify(fetched)) problems.push(`${where}: fetched chunks ${fetched.join(",")}, expected ${needed.join(",")}`);
+  const paths = (kind) => requests.filter((r) => r.kind === kind).map((r) => new URL(r.url).pathname.replace(/^.*\/_library\//, "")).sort();
+  const expect = (kind, wanted) => {
+    if (JSON.stringify(paths(kind)) !== JSON.stringify(wanted)) problems.push(`${where}: fetched ${kind} ${paths(kind).join(",") || "none"}, expected ${wanted.join(",") || "none"}`);
+  };
+  const name = stateName(want.state);
+  if (page === "first") {
+    expect("first", [`${lang}/first/_/${name}.json`]);
+    expect("list", []);
+    expect("chunk", []);
+  } else {
+    expect("first", []);
+    expect("list", [`list/_/${name}.0.bin`]);
+    const needed = [...new Set(want[page].map((f) => Math.floor(f.ordinal / EXPECT.chunk)))].filter((k) => !chunksBefore.has(k));
+    expect("chunk", needed.map((k) => `${lang}/${k}.json`).sort());
+  }
 }
 
 const chunkNumbers = (requests) => new Set(requests.filter((r) => r.kind === "chunk").map((r) => Number(new URL(r.url).pathname.match(/(\d+)\.json$/)[1])));
@@ -199,7 +219,7 @@ async function timings(page, step) {
     const lastBody = Math.max(...fetches.map((f) => f.bodyRead));
     const lastBytes = Math.max(...fetches.map((f) => end(f.url)));
     const chunks = fetches.filter(isChunk);
-    const data = fetches.filter((f) => !isChunk(f));
+    const data = fetches.filter((f) => f.url.includes("/_library/list/"));
     const start = step > 0 ? sp.clicks[step - 1] : 0;
     return {
       afterBody: mutation.t - lastBody,
@@ -219,7 +239,7 @@ async function clickRun(browser, lang, problems) {
   await page.goto(`${BASE}/${lang}/resources/`, { waitUntil: "networkidle" });
   await t.idle();
   const load = sumBy(t.of("load"));
-  if (load.chunk.n + load.bin.n + load.counts.n > 0) problems.push(`${lang}: library data fetched before any click`);
+  if (load.chunk.n + load.first.n + load.list.n > 0) problems.push(`${lang}: library data fetched before any click`);
   const steps = [];
   const chunksBefore = new Set();
   for (const [k, [facet, value]] of CLICKS.entries()) {
@@ -231,13 +251,21 @@ async function clickRun(browser, lang, problems) {
     await t.idle();
     const requests = t.of(phase);
     const got = await shown(page);
-    const fetched = chunkNumbers(requests);
-    check(problems, `${lang} click ${k + 1} (${facet}=${value})`, got, EXPECT.steps[k], EXPECT.chunk, fetched, chunksBefore);
-    for (const c of fetched) chunksBefore.add(c);
+    check(problems, `${lang} click ${k + 1} (${facet}=${value})`, got, EXPECT.steps[k], "first", lang, requests, chunksBefore);
     steps.push({ phase, transfer: sumBy(requests), requests: t.list(phase), timing: await timings(page, k + 1), shown: got.text });
   }
+  // Page 2 of the last result: a list block and item chunks.
+  t.phase = "page2";
+  const before = await page.locator(".displaying").textContent();
+  await page.click('.pagination a[data-page="2"]');
+  await page.waitForFunction((before) => document.querySelector(".displaying").textContent !== before, before, { timeout: 60000 });
+  await t.idle();
+  const requests = t.of("page2");
+  const got = await shown(page);
+  check(problems, `${lang} page 2`, got, EXPECT.steps[CLICKS.length - 1], "second", lang, requests, chunksBefore);
+  const later = { phase: "page2", transfer: sumBy(requests), requests: t.list("page2"), timing: await timings(page, CLICKS.length + 1), shown: got.text };
   await context.close();
-  return { load, steps };
+  return { load, steps, later };
 }
 
 async function sharedRun(browser, lang, problems) {
@@ -251,7 +279,7 @@ async function sharedRun(browser, lang, problems) {
   const all = t.of("load");
   const data = all.filter((r) => r.kind === "script" || new URL(r.url).pathname.includes("/_library/"));
   const got = await shown(page);
-  check(problems, `${lang} shared URL`, got, EXPECT.steps[2], EXPECT.chunk, chunkNumbers(data), new Set());
+  check(problems, `${lang} shared URL`, got, EXPECT.steps[2], "first", lang, data, new Set());
   const result = { transfer: sumBy(data), page: sumBy(all.filter((r) => !data.includes(r))), requests: t.list("load"), timing: await timings(page, 0), shown: got.text };
   await context.close();
   return result;
@@ -262,9 +290,11 @@ const kb = (b) => (b / 1000).toFixed(1);
 const range = (xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
 
 async function main() {
-  const counts = await (await fetch(`${BASE}/_library/counts.json`)).json();
-  EXPECT.chunk = counts.chunk;
-  if (counts.n !== EXPECT.n) throw new Error(`counts.json has n = ${counts.n}, resources.yaml ${EXPECT.n}`);
+  const everything = await (await fetch(`${BASE}/_library/en/first/_/_._._.json`)).json();
+  if (everything.total !== EXPECT.n) throw new Error(`_library/en/first/_/_._._.json has total = ${everything.total}, resources.yaml ${EXPECT.n}`);
+  const settings = await (await fetch(`${BASE}/en/resources/`)).text();
+  EXPECT.chunk = Number(settings.match(/&quot;chunk&quot;:(\d+)/)?.[1]);
+  if (!EXPECT.chunk) throw new Error("no chunk size in the library.js settings of /en/resources/");
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
@@ -284,31 +314,32 @@ async function main() {
   } finally {
     await browser.close();
   }
-  if (args.json) writeFileSync(args.json, JSON.stringify({ base: BASE, n: counts.n, chunk: counts.chunk, expect: EXPECT, results, problems }, null, 1));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ base: BASE, n: everything.total, chunk: EXPECT.chunk, expect: EXPECT, results, problems }, null, 1));
 
   // Tables. Bytes are from the first repetition; "(varies)" if any other differed.
   const lines = [];
-  lines.push(`Transfer (kB = 1,000 bytes as received, response headers included; requests in parentheses; first repetition of ${REPS}; "other" is Chromium fetching /favicon.svg again after each history.pushState; "library data" = counts.json + .bin + chunks):`);
+  lines.push(`Transfer (kB = 1,000 bytes as received, response headers included; requests in parentheses; first repetition of ${REPS}; "other" is Chromium fetching /favicon.svg again after each history.pushState; "first page" = _library/<lang>/first/<scope>/<state>.json, "list" = _library/list/ blocks; "library data" = first page + list + chunks; "then page 2" is not part of the three clicks' total):`);
   lines.push("");
-  lines.push("| lang | what | counts.json | .bin | item chunks | library.js | other | total | requests | of which library data | shown |");
+  lines.push("| lang | what | first page | list | item chunks | library.js | other | total | requests | of which library data | shown |");
   lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const lang of LANGS) {
     const runs = results[lang].clicks;
     const first = runs[0];
     const varies = (pick) => (new Set(runs.map((r) => JSON.stringify(pick(r)))).size > 1 ? " (varies)" : "");
     const row = (what, s, shownText, note = "") =>
-      lines.push(`| ${lang} | ${what} | ${kb(s.counts.bytes)} (${s.counts.n}) | ${kb(s.bin.bytes)} (${s.bin.n}) | ${kb(s.chunk.bytes)} (${s.chunk.n}) | ${kb(s.script.bytes)} (${s.script.n}) | ${kb(s.other.bytes + s.html.bytes)} (${s.other.n + s.html.n}) | **${kb(s.bytes)}**${note} | ${s.requests} | ${kb(s.counts.bytes + s.bin.bytes + s.chunk.bytes)} | ${shownText ?? ""} |`);
+      lines.push(`| ${lang} | ${what} | ${kb(s.first.bytes)} (${s.first.n}) | ${kb(s.list.bytes)} (${s.list.n}) | ${kb(s.chunk.bytes)} (${s.chunk.n}) | ${kb(s.script.bytes)} (${s.script.n}) | ${kb(s.other.bytes + s.html.bytes)} (${s.other.n + s.html.n}) | **${kb(s.bytes)}**${note} | ${s.requests} | ${kb(s.first.bytes + s.list.bytes + s.chunk.bytes)} | ${shownText ?? ""} |`);
     first.steps.forEach((s, k) => row(`click ${k + 1}: ${CLICKS[k].join("=")}`, s.transfer, s.shown, varies((r) => r.steps[k].transfer.bytes)));
     const total = sumBy([]);
     for (const s of first.steps) for (const key of ["requests", "bytes", "body", "cached", "failed"]) total[key] += s.transfer[key];
-    for (const s of first.steps) for (const k of ["script", "counts", "bin", "chunk", "html", "other"]) for (const f of ["n", "bytes", "body"]) total[k][f] += s.transfer[k][f];
+    for (const s of first.steps) for (const k of KINDS) for (const f of ["n", "bytes", "body"]) total[k][f] += s.transfer[k][f];
     row("**three clicks**", total, "", varies((r) => r.steps.map((s) => s.transfer.bytes)));
+    row("then page 2", first.later.transfer, first.later.shown, varies((r) => r.later.transfer.bytes));
     const sh = results[lang].shared;
     row("shared URL (after the HTML)", sh[0].transfer, sh[0].shown, sh.some((r) => r.transfer.bytes !== sh[0].transfer.bytes) ? " (varies)" : "");
     lines.push(`| ${lang} | (page before clicking: HTML ${kb(first.load.html.bytes)} kB, all ${kb(first.load.bytes)} kB in ${first.load.requests} requests) | | | | | | | | | |`);
   }
   lines.push("");
-  lines.push(`Result after the bytes (ms, median / max of ${REPS}; after-body = DOM update − last body read, after-bytes = DOM update − last responseEnd, match = bit-set intersection before the chunk fetches, click→DOM = whole step):`);
+  lines.push(`Result after the bytes (ms, median / max of ${REPS}; after-body = DOM update − last body read, after-bytes = DOM update − last responseEnd, match = decoding the list block before the chunk fetches, click→DOM = whole step):`);
   lines.push("");
   lines.push("| lang | step | after-body | after-bytes | match | click→DOM |");
   lines.push("| --- | --- | ---: | ---: | ---: | ---: |");
@@ -320,15 +351,17 @@ async function main() {
       const ts = results[lang].clicks.map((r) => r.steps[k].timing);
       lines.push(`| ${lang} | click ${k + 1}: ${f}=${v} | ${fmt(ts.map((x) => x.afterBody))} | ${fmt(ts.map((x) => x.afterBytes))} | ${fmt(ts.map((x) => x.match))} | ${fmt(ts.map((x) => x.total))} |`);
     });
+    const ls = results[lang].clicks.map((r) => r.later.timing);
+    lines.push(`| ${lang} | then page 2 | ${fmt(ls.map((x) => x.afterBody))} | ${fmt(ls.map((x) => x.afterBytes))} | ${fmt(ls.map((x) => x.match))} | ${fmt(ls.map((x) => x.total))} |`);
   }
   for (const lang of LANGS) {
-    for (const r of [...results[lang].clicks.flatMap((c) => c.steps.map((s) => s.timing)), ...results[lang].shared.map((s) => s.timing)]) {
+    for (const r of [...results[lang].clicks.flatMap((c) => [...c.steps, c.later].map((s) => s.timing)), ...results[lang].shared.map((s) => s.timing)]) {
       if (r.error) problems.push(`${lang}: timing ${r.error}`);
     }
   }
   lines.push("");
   const uniq = [...new Set(problems)];
-  lines.push(uniq.length ? `Checks FAILED (${uniq.length}):\n${uniq.map((p) => `- ${p}`).join("\n")}` : `Checks passed: for every step and repetition, the total, the ${EXPECT.page_size} resources shown, every facet count and the chunks fetched match bench/library_expect.py (${EXPECT.parser}).`);
+  lines.push(uniq.length ? `Checks FAILED (${uniq.length}):\n${uniq.map((p) => `- ${p}`).join("\n")}` : `Checks passed: for every step and repetition, the total, the ${EXPECT.page_size} resources shown, every facet count and the data files fetched match bench/library_expect.py (${EXPECT.parser}).`);
   console.log(lines.join("\n"));
   process.exitCode = uniq.length ? 1 : 0;
 }

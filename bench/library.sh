@@ -85,7 +85,7 @@ serve() {
         SERVER_PID=$!
         for _ in $(seq 1 50); do
             if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
-            if curl -sf -o /dev/null "http://127.0.0.1:$PORT/_library/counts.json"; then return 0; fi
+            if curl -sf -o /dev/null "http://127.0.0.1:$PORT/_library/en/first/_/_._._.json"; then return 0; fi
             sleep 0.1
         done
         stop_server   # the port was taken meanwhile, or the server did not answer: another port
@@ -106,10 +106,14 @@ for R in "$@"; do
         python3 "$BENCH/generate.py" --pages "$PAGES" --resources "$R" --out "$site" 2>"$dir/generate.log"
         cat "$dir/generate.log" >&2
         echo "   generated in $(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s" >&2
-        python3 "$BENCH/library_expect.py" "$site" >"$dir/expect.json"
         echo "$stamp" >"$dir/stamp"
     else
         echo "== R=$R: reusing the generated site in $dir" >&2
+    fi
+    expect_stamp="$stamp library_expect.py $(sha256sum "$BENCH/library_expect.py" | cut -c1-16)"
+    if [ "$(cat "$dir/expect.stamp" 2>/dev/null)" != "$expect_stamp" ] || [ ! -s "$dir/expect.json" ]; then
+        python3 "$BENCH/library_expect.py" "$site" >"$dir/expect.json"
+        echo "$expect_stamp" >"$dir/expect.stamp"
     fi
     # The theme and interface strings of the source measured.
     rm -rf "$site/themes" "$site/i18n"
@@ -155,8 +159,8 @@ for R in "$@"; do
 import os, re, sys
 dest, r = sys.argv[1], int(sys.argv[2])
 c = dict(files=0, bytes=0, html=0, resource_pages=0, listing_pages=0, other_pages=0,
-         data_files=0, data_bytes=0, bins=0, bin_bytes=0, chunks=0, chunk_bytes=0, counts_bytes=0,
-         max_chunk=0, resource_bytes=0, listing_bytes=0)
+         data_files=0, data_bytes=0, firsts=0, first_bytes=0, max_first=0, lists=0, list_bytes=0,
+         max_list=0, chunks=0, chunk_bytes=0, max_chunk=0, resource_bytes=0, listing_bytes=0)
 res = re.compile(r"^[a-z]+/resources/r\d{6}/index\.html$")
 lst = re.compile(r"^[a-z]+/resources/(.*/)?index\.html$")
 per_lang = {}
@@ -182,11 +186,14 @@ for base, dirs, files in os.walk(dest):
         if rel.startswith("_library/"):
             c["data_files"] += 1
             c["data_bytes"] += size
-            if rel.endswith(".bin"):
-                c["bins"] += 1
-                c["bin_bytes"] = max(c["bin_bytes"], size)
-            elif rel == "_library/counts.json":
-                c["counts_bytes"] = size
+            if rel.startswith("_library/list/"):
+                c["lists"] += 1
+                c["list_bytes"] += size
+                c["max_list"] = max(c["max_list"], size)
+            elif "/first/" in rel:
+                c["firsts"] += 1
+                c["first_bytes"] += size
+                c["max_first"] = max(c["max_first"], size)
             else:
                 c["chunks"] += 1
                 c["chunk_bytes"] += size
@@ -197,8 +204,9 @@ for lang in ("en", "fr", "es", "ar"):
         problems.append("%s: %s resource pages, expected %d" % (lang, per_lang.get(lang), r))
 if c["chunks"] != 4 * ((r + 15) // 16):
     problems.append("%d item chunks, expected %d" % (c["chunks"], 4 * ((r + 15) // 16)))
-if c["bin_bytes"] != (r + 7) // 8:
-    problems.append(".bin of %d bytes, expected %d" % (c["bin_bytes"], (r + 7) // 8))
+# generate.py: 4 categories, 3 audiences, 5 language values, 6 components.
+if c["firsts"] != 4 * 7 * 5 * 4 * 6:
+    problems.append("%d first-page files, expected %d" % (c["firsts"], 4 * 7 * 5 * 4 * 6))
 for k, v in c.items():
     print("%s\t%d" % (k, v))
 print("problems\t%s" % ("; ".join(problems) or "none"))
@@ -243,7 +251,8 @@ print("Runs (wall s / CPU s / RSS MiB): " + ", ".join(f"{w:.2f}/{c:.2f}/{m:.0f}"
 print()
 print(f"Written: listing pages {n('listing_bytes') / 1e6:.0f} MB (average {n('listing_bytes') / max(1, n('listing_pages')) / 1e3:.1f} kB), "
       f"resource pages {n('resource_bytes') / 1e6:.0f} MB; `_library/`: {n('data_files'):,} files, {n('data_bytes') / 1e6:.1f} MB "
-      f"(counts.json {n('counts_bytes'):,} B; {n('bins')} bit sets of {n('bin_bytes'):,} B each; "
+      f"({n('firsts'):,} first-page files, average {n('first_bytes') / max(1, n('firsts')) / 1e3:.1f} kB, largest {n('max_first') / 1e3:.1f} kB; "
+      f"{n('lists'):,} list blocks, {n('list_bytes') / 1e6:.1f} MB, largest {n('max_list') / 1e3:.1f} kB; "
       f"{n('chunks'):,} item chunks, average {n('chunk_bytes') / max(1, n('chunks')) / 1e3:.1f} kB, largest {n('max_chunk') / 1e3:.1f} kB).")
 PY
 )"

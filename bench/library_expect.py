@@ -13,6 +13,7 @@ library-transfer.mjs performs (category=key-guidance; + audience=donors;
 
 - `total`: how many resources match (the N of "Displaying 1 - 10 of N");
 - `first`: the ids and catalogue positions of the first page (10 resources);
+- `second`: the same for the second page;
 - `facets`: the count shown beside every filter value given the other
   filters (what library.js draws).
 
@@ -141,6 +142,7 @@ def main():
             "state": state,
             "total": len(matches),
             "first": [{"id": resources[i]["id"], "ordinal": i} for i in matches[:size]],
+            "second": [{"id": resources[i]["id"], "ordinal": i} for i in matches[size:2 * size]],
             "facets": facets,
         })
     json.dump({"n": len(resources), "page_size": size, "parser": parser, "steps": steps}, sys.stdout, indent=1)

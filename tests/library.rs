@@ -148,23 +148,36 @@ fn atom_feed_lists_recent_additions() {
 }
 
 #[test]
-fn browser_data_counts_every_combination() {
+fn browser_data_has_a_small_file_per_combination() {
     let site = built();
-    let counts: serde_json::Value = serde_json::from_str(&site.page("_library/counts.json")).unwrap();
-    let facets = &counts["facets"];
-    let index = |f: usize, id: &str| facets[f].as_array().unwrap().iter().position(|v| v == id).unwrap() + 1;
-    let dims: Vec<usize> = (0..3).map(|f| facets[f].as_array().unwrap().len() + 1).collect();
-    let table = counts["scopes"][""].as_array().unwrap();
-    let at = |c: usize, a: usize, l: usize| table[(c * dims[1] + a) * dims[2] + l].as_u64().unwrap();
-    assert_eq!(at(0, 0, 0), 7, "everything");
-    // Key Guidance + Donors + Arabic: Alpha and Delta.
-    assert_eq!(at(index(0, "key-guidance"), index(1, "donors"), index(2, "ar")), 2);
-    // Tools + Implementing agencies: Beta and Zeta.
-    assert_eq!(at(index(0, "tools"), index(1, "implementing-agencies"), 0), 2);
-    let bits = std::fs::read(site.output().join("_library/bits/language/other.bin")).unwrap();
-    assert_eq!(bits.len(), 1, "one bit per resource");
-    // Gamma is 6th in catalogue order (index 5).
-    assert_eq!(bits[0], 1 << 5);
+    let first = |path: &str| -> serde_json::Value {
+        serde_json::from_str(&site.page(&format!("_library/{path}.json"))).unwrap()
+    };
+    let titles = |data: &serde_json::Value| -> Vec<String> {
+        data["items"].as_array().unwrap().iter().map(|i| i[2].as_str().unwrap().to_string()).collect()
+    };
+    let everything = first("en/first/_/_._._");
+    assert_eq!(everything["total"], 7);
+    assert_eq!(titles(&everything), ["Zeta Kit", "Beta Tool", "Delta Guide"], "the first page, as listed");
+    // Key Guidance + Donors + Arabic: Delta and Alpha; beside each value,
+    // what choosing it instead would give (vocabulary order).
+    let kda = first("en/first/_/key-guidance.donors.ar");
+    assert_eq!(kda["total"], 2);
+    assert_eq!(titles(&kda), ["Delta Guide", "Alpha Guide"]);
+    assert_eq!(kda["counts"], serde_json::json!([[2, 2, 0], [0, 1, 2], [1, 0, 2, 0]]));
+    assert_eq!(first("en/first/_/tools.implementing-agencies._")["total"], 2);
+    assert_eq!(first("en/first/_/readings.implementing-agencies._")["total"], 0, "empty combinations have a file too");
+    assert_eq!(titles(&first("fr/first/_/key-guidance.donors.ar")), ["Delta Guide", "Guide Alpha"]);
+    // A component page's own scope.
+    let plan = first("en/first/plan/_._._");
+    assert_eq!(plan["total"], 4);
+    assert_eq!(titles(&plan), ["Delta Guide", "Alpha Guide", "Eta Notes"]);
+    // Later pages: the ordinals, first as is, then differences.
+    let list = |path: &str| std::fs::read(site.output().join(format!("_library/list/{path}.bin"))).unwrap();
+    assert_eq!(list("plan/_._._.0"), [2, 1, 1, 1]);
+    // Gamma, 6th in catalogue order (index 5), is the only one in "other".
+    assert_eq!(list("_/_._.other.0"), [5]);
+    assert!(!site.output().join("_library/list/_/readings.implementing-agencies._.0.bin").exists());
 }
 
 #[test]

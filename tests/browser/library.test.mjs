@@ -54,12 +54,22 @@ test("combined filters give the right items and counts, without a reload", async
   assert.ok(expected.length > 0, "the bundled catalogue has Key Guidance for donors in Arabic");
 
   const page = await env.context.newPage();
+  const data = [];
+  page.on("request", (r) => { if (new URL(r.url()).pathname.startsWith("/_library/")) data.push(new URL(r.url()).pathname); });
   await page.goto(`${SITE}/en/resources/`);
   await page.evaluate(() => (window.__notReloaded = true));
   await page.click('.facet[data-facet="category"] a[data-value="key-guidance"]');
+  await page.waitForFunction(() => document.querySelector('.facet[data-facet="category"] [aria-current]'));
   await page.click('.facet[data-facet="audience"] a[data-value="donors"]');
+  await page.waitForFunction(() => document.querySelector('.facet[data-facet="audience"] [aria-current]'));
   await page.click('.facet[data-facet="language"] a[data-value="ar"]');
   await page.waitForFunction((n) => document.querySelector(".displaying").textContent.endsWith(`of ${n}`), expected.length);
+  // A first page is one small file per combination, nothing else.
+  assert.deepEqual(data, [
+    "/_library/en/first/_/key-guidance._._.json",
+    "/_library/en/first/_/key-guidance.donors._.json",
+    "/_library/en/first/_/key-guidance.donors.ar.json",
+  ]);
   assert.equal(await page.evaluate(() => window.__notReloaded), true, "no page reload");
   const url = new URL(page.url());
   assert.equal(url.pathname, "/en/resources/");
@@ -99,13 +109,20 @@ test("combined results are paginated", async () => {
   const expected = all.filter((u) => gov.has(u) && english.has(u));
   assert.ok(expected.length > 10);
   const page = await env.context.newPage();
+  const data = [];
+  page.on("request", (r) => { if (new URL(r.url()).pathname.startsWith("/_library/")) data.push(new URL(r.url()).pathname); });
   await page.goto(`${SITE}/en/resources/?audience=governments&language=en`);
   await page.waitForFunction(() => document.querySelector(".displaying").textContent.includes("of"));
   await page.waitForFunction((n) => document.querySelector(".displaying").textContent.endsWith(`of ${n}`), expected.length);
+  assert.deepEqual(data, ["/_library/en/first/_/_.governments.en.json"]);
   await page.click('.pagination a[data-page="2"]');
   await page.waitForFunction(() => new URLSearchParams(location.search).get("page") === "2");
   await page.waitForFunction(() => document.querySelector(".displaying").textContent.startsWith("Displaying 11 -"));
   assert.deepEqual(await shownUrls(page), expected.slice(10, 20));
+  // A later page: the block of the result list, then the item chunks of its cards.
+  assert.equal(data[1], "/_library/list/_/_.governments.en.0.bin");
+  const chunks = data.slice(2);
+  assert.ok(chunks.length > 0 && chunks.every((p) => /^\/_library\/en\/\d+\.json$/.test(p)), chunks.join(" "));
   // Back goes to page 1 of the same filters.
   await page.goBack();
   await page.waitForFunction(() => document.querySelector(".displaying").textContent.startsWith("Displaying 1 -"));
@@ -120,6 +137,12 @@ test("a shared URL restores the filters", async () => {
   await page.waitForSelector('.facet[data-facet="audience"] [data-value="implementing-agencies"][aria-current]');
   assert.match(await page.locator(".displaying").textContent(), /^Affichage de 1 à \d+ sur \d+$/);
   assert.equal(await page.locator(".clear").isVisible(), true);
+  // A value the library does not have is left out, not fetched.
+  const data = [];
+  page.on("request", (r) => { if (new URL(r.url()).pathname.startsWith("/_library/")) data.push(new URL(r.url()).pathname); });
+  await page.goto(`${SITE}/fr/resources/?category=nothing&audience=donors`);
+  await page.waitForSelector('.facet[data-facet="audience"] [data-value="donors"][aria-current]');
+  assert.deepEqual(data, ["/_library/fr/first/_/_.donors._.json"]);
   await page.close();
 });
 
@@ -160,11 +183,14 @@ test("a component page filters its own resources", async () => {
   await page.goto(`${SITE}/en/guidance/advocate-coordinate-network/#resources`);
   assert.equal(await page.locator(".resources-section").evaluate((d) => d.open), true);
   assert.match(await page.locator("#resources .displaying").textContent(), new RegExp(`of ${expected.length}$`));
+  const data = [];
+  page.on("request", (r) => { if (new URL(r.url()).pathname.startsWith("/_library/")) data.push(new URL(r.url()).pathname); });
   await page.click('#resources .facet[data-facet="language"] a[data-value="fr"]');
   const french = new Set(await staticListing("/en/resources/language/fr/"));
   const both = expected.filter((u) => french.has(u));
   await page.waitForFunction((n) => document.querySelector("#resources .displaying").textContent.endsWith(`of ${n}`), both.length);
   assert.equal(new URL(page.url()).pathname, "/en/guidance/advocate-coordinate-network/");
+  assert.deepEqual(data, ["/_library/en/first/advocate-coordinate-network/_._.fr.json"]);
   assert.deepEqual(await shownUrls(page), both.slice(0, 10));
   await page.close();
 });

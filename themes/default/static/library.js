@@ -3,9 +3,10 @@
 // The HTML already works on its own: every filter value is a link to a
 // pre-rendered listing. This script only runs when a reader clicks a filter
 // (or opens a shared URL with several), and then fetches just what that
-// view needs: the count table, one bit set per chosen value, and the item
-// chunks of the page shown. Text is always set with textContent, never
-// parsed as HTML.
+// view needs: for a first page, one small file per combination of filters
+// (total, counts and the page's cards); for a later page, one block of the
+// combination's result list and the item chunks of the page shown. Text is
+// always set with textContent, never parsed as HTML.
 (() => {
   "use strict";
   const FACETS = ["category", "audience", "language"];
@@ -32,13 +33,17 @@
     const plural = new Intl.PluralRules(cfg.lang);
     const onListing = location.pathname.startsWith(cfg.library);
     const headingLevel = root.querySelector(".facet-name").tagName.toLowerCase();
+    // Value ids per facet, in the order of the count lists in the data.
+    const ids = FACETS.map((f) => [...root.querySelectorAll(`.facet[data-facet="${f}"] li > [data-value]`)].map((n) => n.dataset.value));
+    const scope = cfg.scope || "_";
+    const stateName = (state) => FACETS.map((f) => state[f] || "_").join(".");
 
     function initialState() {
       const state = { category: null, audience: null, language: null, page: cfg.page || 1 };
       if (cfg.selected) state[cfg.selected[0]] = cfg.selected[1];
       const query = new URLSearchParams(location.search);
       if (FACETS.some((f) => query.has(f)) || query.has("page")) {
-        for (const f of FACETS) state[f] = query.get(f);
+        FACETS.forEach((f, i) => { state[f] = ids[i].includes(query.get(f)) ? query.get(f) : null; });
         state.page = Math.max(1, parseInt(query.get("page") || "1", 10) || 1);
       }
       return state;
@@ -54,41 +59,52 @@
     }
 
     async function apply(state, focus) {
-      const counts = await fetchOnce(cfg.data + "counts.json");
-      const chosen = FACETS.map((f, i) => [f, i, state[f] ? counts.facets[i].indexOf(state[f]) : -1]);
-      const sets = await Promise.all(
-        chosen.filter(([, , v]) => v >= 0).map(([f]) => fetchOnce(`${cfg.data}bits/${f}/${state[f]}.bin`, "bin"))
-          .concat(cfg.scope ? [fetchOnce(`${cfg.data}bits/component/${cfg.scope}.bin`, "bin")] : []),
-      );
-      const matches = [];
-      for (let i = 0; i < counts.n; i++) {
-        if (sets.every((bits) => bits[i >> 3] & (1 << (i & 7)))) matches.push(i);
-      }
-      const pages = Math.max(1, Math.ceil(matches.length / cfg.size));
+      const name = stateName(state);
+      const first = await fetchOnce(`${cfg.data}${cfg.lang}/first/${scope}/${name}.json`);
+      const pages = Math.max(1, Math.ceil(first.total / cfg.size));
       state.page = Math.min(state.page, pages);
-      const shown = matches.slice((state.page - 1) * cfg.size, state.page * cfg.size);
-      const chunks = await Promise.all([...new Set(shown.map((i) => Math.floor(i / counts.chunk)))].map((k) => fetchOnce(`${cfg.data}${cfg.lang}/${k}.json`).then((items) => [k, items])));
-      const items = new Map(chunks);
-      drawFacets(counts, chosen, state);
-      drawResults(shown.map((i) => items.get(Math.floor(i / counts.chunk))[i % counts.chunk]), matches.length, state, pages);
+      const items = state.page === 1 ? first.items : await laterPage(name, state.page);
+      drawFacets(first.counts, state);
+      drawResults(items, first.total, state, pages);
       if (focus) {
         const again = root.querySelector(focus);
         if (again) again.focus();
       }
     }
 
-    function drawFacets(counts, chosen, state) {
-      const table = counts.scopes[cfg.scope || ""];
-      const dims = counts.facets.map((values) => values.length + 1);
-      const at = (c, a, l) => table[(c * dims[1] + a) * dims[2] + l];
-      const selection = chosen.map(([, , v]) => v + 1);
+    // Page n > 1: its ordinals from the block holding it, then their cards.
+    async function laterPage(name, n) {
+      const start = (n - 1) * cfg.size;
+      const b = Math.floor(start / cfg.block);
+      const list = ordinals(await fetchOnce(`${cfg.data}list/${scope}/${name}.${b}.bin`, "bin"));
+      const shown = list.slice(start - b * cfg.block, start - b * cfg.block + cfg.size);
+      const chunk = (i) => Math.floor(i / cfg.chunk);
+      const chunks = await Promise.all([...new Set(shown.map(chunk))].map((k) => fetchOnce(`${cfg.data}${cfg.lang}/${k}.json`).then((items) => [k, items])));
+      const items = new Map(chunks);
+      return shown.map((i) => items.get(chunk(i))[i % cfg.chunk]);
+    }
+
+    // Unsigned LEB128 numbers: the first ordinal, then the differences.
+    function ordinals(bytes) {
+      const out = [];
+      let value = 0, scale = 1, last = 0;
+      for (const byte of bytes) {
+        value += (byte & 0x7f) * scale;
+        if (byte & 0x80) { scale *= 128; continue; }
+        last = out.length ? last + value : value;
+        out.push(last);
+        value = 0;
+        scale = 1;
+      }
+      return out;
+    }
+
+    function drawFacets(counts, state) {
       root.querySelectorAll(".facet").forEach((facetNode) => {
         const f = FACETS.indexOf(facetNode.dataset.facet);
         facetNode.querySelectorAll("li").forEach((li, v) => {
-          const s = selection.slice();
-          s[f] = v + 1;
-          const count = at(s[0], s[1], s[2]);
-          const id = counts.facets[f][v];
+          const count = counts[f][v];
+          const id = ids[f][v];
           const label = cfg.labels[f][v];
           const selected = state[FACETS[f]] === id;
           const node = count > 0 || selected
