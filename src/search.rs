@@ -127,7 +127,7 @@ impl LangIndex {
     }
 
     fn shard(&self, surface: &str) -> std::sync::Arc<Vec<Entry>> {
-        let key = shard_key(&self.lang, surface);
+        let key = shard_key(surface);
         let mut shards = self.shards.lock().unwrap_or_else(|e| e.into_inner());
         shards
             .entry(key.clone())

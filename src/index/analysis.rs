@@ -5,7 +5,10 @@
 //! words (so Arabic with tashkeel stays one word) and removes them from the
 //! token; then lower-casing, accent folding (stratégie finds strategie) and
 //! a Snowball stemmer. For Arabic the tokenizer also drops tatweel, unifies
-//! the alef forms (أ إ آ ٱ → ا) and folds ى → ي and ة → ه before stemming.
+//! the alef forms (أ إ آ ٱ → ا), folds ى → ي and ة → ه, and strips the
+//! article with the particles written onto it (ال وال بال فبال لل ..., see
+//! [`strip_arabic_article`]) before stemming, so بالذهان, الذهان and ذهان
+//! are one word.
 //!
 //! The *surface* of a word is its analysed form before stemming; the browser
 //! looks words up by surface (see [`super::export`]).
@@ -124,6 +127,31 @@ fn fold_arabic(c: char) -> char {
     }
 }
 
+/// The article ال with the conjunctions و ف and the prepositions ب ك ل
+/// attached to it (ل + ال is written لل), longest first. A lone و ف ب ك ل
+/// is kept: too many words begin with these letters (وسائل, فعالية, بيت),
+/// and the Snowball stemmer already removes them where it is safe.
+const ARABIC_ARTICLES: [&str; 12] =
+    ["وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
+
+/// Fewest letters left after stripping: ال before one letter is a word
+/// (الم, pain), not an article.
+const ARABIC_MIN_STEM: usize = 2;
+
+/// A word without its article and the particles attached to it (already
+/// folded), when at least [`ARABIC_MIN_STEM`] letters remain. `search.js`
+/// applies the same rule.
+pub fn strip_arabic_article(word: &str) -> &str {
+    for prefix in ARABIC_ARTICLES {
+        if let Some(rest) = word.strip_prefix(prefix)
+            && rest.chars().count() >= ARABIC_MIN_STEM
+        {
+            return rest;
+        }
+    }
+    word
+}
+
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
@@ -148,6 +176,12 @@ impl TokenStream for WordStream<'_> {
             self.offset = end;
             if text.is_empty() {
                 continue;
+            }
+            if self.arabic {
+                let stripped = strip_arabic_article(&text);
+                if stripped.len() < text.len() {
+                    text = stripped.to_string();
+                }
             }
             self.token.position = self.token.position.wrapping_add(1);
             self.token.offset_from = start;
@@ -189,6 +223,24 @@ mod tests {
         assert_eq!(analyse("ar", "إدماج"), analyse("ar", "ادماج"));
         assert_eq!(analyse("ar", "مستشفى"), analyse("ar", "مستشفي"));
         assert_eq!(analyse("ar", "الصحة النفسية").len(), 2);
+    }
+
+    #[test]
+    fn arabic_article_and_attached_particles() {
+        let plain = analyse("ar", "ذهان");
+        for word in ["الذهان", "بالذهان", "وبالذهان", "والذهان", "فالذهان", "كالذهان", "للذهان", "وللذهان"]
+        {
+            assert_eq!(analyse("ar", word), plain, "{word}");
+        }
+        // Surfaces lose the article too: the browser looks words up by them.
+        assert_eq!(tokens(&mut surface_analyzer(&Lang::new("ar")), "بالذهان والصحة"), ["ذهان", "صحه"]);
+        // Too short to be an article with a word: kept.
+        assert_eq!(strip_arabic_article("الم"), "الم");
+        assert_eq!(strip_arabic_article("بالغ"), "بالغ");
+        // A lone particle is kept.
+        assert_eq!(strip_arabic_article("وسائل"), "وسائل");
+        // Other languages are untouched.
+        assert_eq!(analyse("en", "allah"), ["allah"]);
     }
 
     #[test]

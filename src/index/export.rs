@@ -11,8 +11,8 @@
 //! _search/<lang>/facets/<facet>/<value>.bin   which documents have a filter value (bit i = doc i)
 //! ```
 //!
-//! `<key>` is the hex of a word's first two characters (after the Arabic
-//! article), so one file answers the exact word, its prefix expansions and
+//! `<key>` is the hex of a word's first two characters (surface forms have
+//! no Arabic article: [`analysis::strip_arabic_article`]), so one file answers the exact word, its prefix expansions and
 //! its one-typo neighbours. The same files serve `signpost search`, so the
 //! command line and the browser expand a query the same way.
 
@@ -68,13 +68,8 @@ pub fn facet_labels(
 }
 
 /// The key of the lexicon file holding a surface form.
-pub fn shard_key(lang: &Lang, surface: &str) -> String {
-    let word = if lang.as_str().starts_with("ar") && surface.chars().count() > 4 {
-        surface.strip_prefix("ال").unwrap_or(surface)
-    } else {
-        surface
-    };
-    let prefix: String = word.chars().take(2).collect();
+pub fn shard_key(surface: &str) -> String {
+    let prefix: String = surface.chars().take(2).collect();
     prefix.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -220,7 +215,7 @@ fn write_lexicon(
         let stem = analysis::stem(lang, &surface);
         let (Some(&id), Some(postings)) = (ids.get(stem.as_str()), stems.get(&stem)) else { continue };
         let df: usize = postings.iter().map(|p| p.docs.len()).sum();
-        shards.entry(shard_key(lang, &surface)).or_default().push(json!([surface, stem, id, df]));
+        shards.entry(shard_key(&surface)).or_default().push(json!([surface, stem, id, df]));
     }
     for (key, words) in shards {
         write_file(&out.join(format!("lex/{key}.json")), serde_json::Value::from(words).to_string().as_bytes())?;

@@ -18,7 +18,17 @@
   const ALNUM = /[\p{Alphabetic}\p{N}]/u;
   const ARABIC_FOLD = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
   const SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+  // The Arabic article with the particles attached to it, longest first,
+  // stripped when at least two letters remain (strip_arabic_article).
+  const ARABIC_ARTICLES = ["وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
   const encoder = new TextEncoder();
+
+  function stripArabicArticle(word) {
+    for (const prefix of ARABIC_ARTICLES) {
+      if (word.startsWith(prefix) && [...word.slice(prefix.length)].length >= 2) return word.slice(prefix.length);
+    }
+    return word;
+  }
 
   function fold(word) {
     let out = "";
@@ -49,6 +59,7 @@
         word += arabic && ARABIC_FOLD[c] ? ARABIC_FOLD[c] : c;
         i++;
       }
+      if (arabic) word = stripArabicArticle(word);
       if (word && encoder.encode(word).length < 40) {
         out.push([fold(word.toLowerCase()), offsets[start], i < chars.length ? offsets[i] : text.length]);
       }
@@ -84,9 +95,8 @@
     return a.length - p - s <= 1 && b.length - p - s <= 1;
   }
 
-  function shardKey(surface, arabic) {
-    const word = arabic && [...surface].length > 4 && surface.startsWith("ال") ? surface.slice(2) : surface;
-    return [...encoder.encode([...word].slice(0, 2).join(""))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  function shardKey(surface) {
+    return [...encoder.encode([...surface].slice(0, 2).join(""))].map((b) => b.toString(16).padStart(2, "0")).join("");
   }
 
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -120,7 +130,7 @@
     const meta = get("meta.json", "json");
 
     async function expand(word, prefix, exactOnly) {
-      const shard = await get(`lex/${shardKey(word, arabic)}.json`, "json");
+      const shard = await get(`lex/${shardKey(word)}.json`, "json");
       const exact = shard.find((e) => e[0] === word);
       const stems = [];
       const ids = new Map(shard.map((e) => [e[1], e[2]]));
