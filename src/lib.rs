@@ -11,7 +11,8 @@
 //! 3. [`validate`]: checks across files (URLs, links, anchors, navigation).
 //! 4. [`render`]: every page in every language through the templates.
 //! 5. [`index`]: a tantivy index per language, and its export for the
-//!    browser.
+//!    browser. Render and index only read the validated site and write
+//!    different files, so they run side by side (`rayon::join`).
 //! 6. [`write`](mod@write): the staged output replaces the previous site, only if
 //!    nothing failed.
 //!
@@ -96,8 +97,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", config.output.display()))
     })?;
     diags.extend(staging.copy(&sources.assets));
-    diags.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &Arc::new(strings), &staging));
-    diags.extend(index::site(&config, &site, catalogue.as_ref(), staging.dir()));
+    // Render and index read the same model and write different files: run
+    // side by side, so that neither's last, single-threaded steps leave a
+    // core idle.
+    let strings = Arc::new(strings);
+    let (rendered, indexed) = rayon::join(
+        || render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &staging),
+        || index::site(&config, &site, catalogue.as_ref(), staging.dir()),
+    );
+    diags.extend(rendered);
+    diags.extend(indexed);
     if diags.has_errors() {
         return Err(diags.into());
     }

@@ -6,7 +6,8 @@
 // prefix of the last word, one typo), the same BM25 in 32-bit floats, the
 // same order of additions. Only the files a query needs are fetched: the
 // lexicon file of each word's first two letters, the postings of its stems,
-// positions for phrases, and the text of the results shown.
+// positions for phrases, the filters' bit sets (one file, if the site has
+// filters) and the text of the results shown.
 (() => {
   "use strict";
   const K1 = Math.fround(1.2);
@@ -201,6 +202,8 @@
       const parsed = parse(query, arabic);
       const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set() };
       if (!parsed.words.length) return result;
+      // Every filter value's bit set, in one file, fetched while the words are.
+      const facetFile = Object.values(m.facets).some((values) => values.length) ? get("facets.bin", "bin") : null;
       const inPhrase = new Set(parsed.phrases.flat());
       const last = parsed.words.length - 1;
       const expanded = await Promise.all(parsed.words.map((w, i) => expand(w, i === last && parsed.lastIsPrefix, inPhrase.has(w))));
@@ -249,9 +252,12 @@
       }
       const facetNames = Object.keys(m.facets);
       const bits = {};
-      await Promise.all(facetNames.map((facet) => Promise.all(m.facets[facet].map(async ([value]) => {
-        bits[`${facet}/${value}`] = await get(`facets/${facet}/${value}.bin`, "bin");
-      }))));
+      if (facetFile) {
+        const all = await facetFile;
+        for (const facet of facetNames) {
+          for (const [value, , offset, length] of m.facets[facet]) bits[`${facet}/${value}`] = all.subarray(offset, offset + length);
+        }
+      }
       const has = (facet, value, doc) => { const b = bits[`${facet}/${value}`]; return !!b && (b[doc >> 3] & (1 << (doc & 7))) !== 0; };
       const passes = (doc, skip) => facetNames.every((facet) => facet === skip || !filters[facet] || has(facet, filters[facet], doc));
       const hits = matches.filter(([, doc]) => passes(doc, null));
