@@ -800,6 +800,7 @@ def front(title, summary, order, hugo):
 
 
 def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
@@ -861,10 +862,13 @@ def hugo_config(out):
             text.append("[%s]\nother = %s\n" % (key, q(s[key])))
         text.append("[pageCount]\n" + "".join(
             "%s = %s\n" % (form, q(msg)) for form, msg in s["plural"].items()))
+        for key, msg in HUGO_RESOURCE_STRINGS[lang].items():
+            text.append("[%s]\nother = %s\n" % (key, q(msg)))
         write(os.path.join(out, "i18n", lang + ".toml"), "\n".join(text))
     layouts = os.path.join(out, "layouts")
     os.makedirs(os.path.join(layouts, "_default"), exist_ok=True)
-    for name, text in HUGO_LAYOUTS.items():
+    for name, text in list(HUGO_LAYOUTS.items()) + list(HUGO_RESOURCE_LAYOUTS.items()):
+        os.makedirs(os.path.dirname(os.path.join(layouts, name)), exist_ok=True)
         write(os.path.join(layouts, name), text)
 
 
@@ -980,6 +984,65 @@ HUGO_LAYOUTS = {
 </article>
 {{ end }}
 """,
+}
+
+
+# The resource pages of the Hugo site (generate.py --resources R --hugo-out):
+# the elements of themes/default/templates/resource.html (library link,
+# citation and title, summary, access links with hreflang, facts), and a
+# listing of the section paginated by Hugo (10 a page). Signpost's library
+# also writes a listing page per filter combination, which Hugo has no
+# counterpart for.
+HUGO_RESOURCE_LAYOUTS = {
+    "resources/single.html": """{{ define "main" }}
+<article class="page resource-page">
+<header class="page-header">
+<p class="label"><a href="{{ .Parent.RelPermalink }}">{{ i18n "library" }}</a></p>
+<h1><span class="citation" dir="auto">{{ .Params.organisation }} ({{ .Params.year }})</span> <span dir="auto">{{ .Title }}</span></h1>
+</header>
+<p class="summary">{{ .Params.summary }}</p>
+<h2>{{ i18n "access" }}</h2>
+<ul class="access access-large">{{ range .Params.links }}<li><a href="{{ .url }}" hreflang="{{ .code }}" rel="noopener">{{ with .label }}{{ . }}{{ else }}{{ i18n "accessIn" (dict "language" .language) }}{{ end }}</a></li>{{ end }}</ul>
+<h2>{{ i18n "about" }}</h2>
+<dl class="facts">
+<dt>{{ i18n "organisation" }}</dt><dd>{{ .Params.organisation }}</dd>
+<dt>{{ i18n "year" }}</dt><dd>{{ .Params.year }}</dd>
+<dt>{{ i18n "categories" }}</dt><dd>{{ delimit .Params.categories_labels ", " }}</dd>
+<dt>{{ i18n "audiences" }}</dt><dd>{{ delimit .Params.audiences_labels ", " }}</dd>
+<dt>{{ i18n "topics" }}</dt><dd>{{ delimit .Params.topics_labels ", " }}</dd>
+<dt>{{ i18n "added" }}</dt><dd><time datetime="{{ .Params.added }}">{{ .Params.added }}</time></dd>
+</dl>
+</article>
+{{ end }}
+""",
+    "resources/list.html": """{{ define "main" }}
+<article class="page">
+<header class="page-header"><h1>{{ .Title }}</h1></header>
+{{ $pages := .Paginate .Pages.ByWeight }}
+<ul class="cards">
+{{ range $pages.Pages }}<li class="card">
+  <h3><a href="{{ .RelPermalink }}">{{ .Params.organisation }} ({{ .Params.year }}) {{ .Title }}</a></h3>
+  <p>{{ .Params.summary }}</p>
+</li>
+{{ end }}</ul>
+{{ template "_internal/pagination.html" . }}
+</article>
+{{ end }}
+""",
+}
+HUGO_RESOURCE_STRINGS = {
+    "en": dict(library="Resource library", access="Access", accessIn="Access in {{ .language }}", about="About this resource",
+               organisation="Organisation", year="Year", categories="Categories", audiences="Audiences",
+               topics="Topics", added="Added"),
+    "fr": dict(library="Bibliothèque de ressources", access="Accès", accessIn="Accéder en {{ .language }}",
+               about="À propos de cette ressource", organisation="Organisation", year="Année",
+               categories="Catégories", audiences="Publics", topics="Thèmes", added="Ajouté"),
+    "es": dict(library="Biblioteca de recursos", access="Acceso", accessIn="Acceder en {{ .language }}",
+               about="Acerca de este recurso", organisation="Organización", year="Año",
+               categories="Categorías", audiences="Destinatarios", topics="Temas", added="Añadido"),
+    "ar": dict(library="مكتبة الموارد", access="الوصول", accessIn="الوصول باللغة {{ .language }}",
+               about="عن هذا المورد", organisation="المنظمة", year="السنة", categories="الفئات",
+               audiences="الجمهور", topics="المواضيع", added="أضيف في"),
 }
 
 
@@ -1180,25 +1243,64 @@ def resource_yaml(res):
     return "\n".join(out) + "\n"
 
 
-def translation_yaml(res, lang, seed, lang_seed):
-    """The entry of `res` in translations/<lang>.yaml, or '' (not translated)."""
+def translation_of(res, lang, seed, lang_seed):
+    """The translated text of `res` in `lang` as a dict (title or None,
+    summary, link label or None), or None (not translated)."""
     r = random.Random((seed * 5_000_011 + int(res["id"][1:])) * 17 + lang_seed)
     if r.random() >= TRANSLATED_SHARE:
-        return ""
+        return None
     v = V[lang]
-    out = [res["id"] + ":"]
+    title = None
     if r.random() < OFFICIAL_TITLE_SHARE:
-        out.append("  title: " + q(v["title_fmt"].format(topic=v["topics"][res["t"]],
-                                                         setting=v["settings"][res["s"]])))
-    out.append("  summary: " + q(summary_words(Writer(lang, r))))
-    if res["extra"] is not None:
-        out.append("  link_labels: " + flow([q(EXTRA_LINK_LABELS[lang][res["extra"]])]))
+        title = v["title_fmt"].format(topic=v["topics"][res["t"]], setting=v["settings"][res["s"]])
+    summary = summary_words(Writer(lang, r))
+    label = EXTRA_LINK_LABELS[lang][res["extra"]] if res["extra"] is not None else None
+    return dict(title=title, summary=summary, label=label)
+
+
+def translation_yaml(res, tr):
+    """The entry of `res` in translations/<lang>.yaml, or '' (not translated)."""
+    if tr is None:
+        return ""
+    out = [res["id"] + ":"]
+    if tr["title"] is not None:
+        out.append("  title: " + q(tr["title"]))
+    out.append("  summary: " + q(tr["summary"]))
+    if tr["label"] is not None:
+        out.append("  link_labels: " + flow([q(tr["label"])]))
     return "\n".join(out) + "\n\n"
 
 
-def generate_catalogue(root, n_resources, n_pages, seed):
+def hugo_resource(res, lang, tr):
+    """content/<lang>/resources/<id>.md of the Hugo site: the same facts and
+    text as Signpost's resource page (the translation, else the English)."""
+    def labels(kind, ids):
+        names = dict((i, l) for i, l in VOCABULARY[kind])
+        return flow([q(names[i][lang]) for i in ids])
+    title = tr["title"] if tr and tr["title"] else res["title"]
+    summary = tr["summary"] if tr else res["summary"]
+    topics = dict((i, l) for i, l in VOCABULARY["topics"])
+    out = ["---", "title: " + q(title), "summary: " + q(summary),
+           "weight: %d" % int(res["id"][1:]),
+           "organisation: " + q(res["organisation"]), "year: %d" % res["year"], "added: " + q(res["added"]),
+           "categories_labels: " + labels("categories", res["categories"]),
+           "audiences_labels: " + labels("audiences", res["audiences"]),
+           "topics_labels: " + flow([q(topics[t][lang]) for t in res["topics"]]),
+           "links:"]
+    lang_names = dict((i, l) for i, _, l in VOCABULARY["languages"])
+    for link in res["links"]:
+        out += ["  - url: " + link["url"], "    language: " + q(lang_names[link["language"]][lang]),
+                "    code: " + link["language"]]
+        if "label" in link:
+            out.append("    label: " + q(tr["label"] if tr and tr["label"] else link["label"]))
+    out.append("---")
+    return "\n".join(out) + "\n"
+
+
+def generate_catalogue(root, n_resources, n_pages, seed, hugo_root=None):
     """content/catalogue/ with n_resources resources; returns how many
-    resources have a translation, per language."""
+    resources have a translation, per language. With hugo_root, also a page
+    per resource and language in the Hugo site (content/<lang>/resources/)."""
     cat = os.path.join(root, "content", "catalogue")
     os.makedirs(os.path.join(cat, "translations"), exist_ok=True)
     write(os.path.join(cat, "vocabulary.yaml"), vocabulary_yaml(n_pages))
@@ -1216,11 +1318,16 @@ def generate_catalogue(root, n_resources, n_pages, seed):
             for k in range(1, n_resources + 1):
                 res = plan_resource(k, seed)
                 out.write(resource_yaml(res) + "\n")
+                trs = {"en": None}
                 for lang, f in files.items():
-                    entry = translation_yaml(res, lang, seed, lang_seed[lang])
-                    if entry:
+                    trs[lang] = translation_of(res, lang, seed, lang_seed[lang])
+                    if trs[lang] is not None:
                         translated[lang] += 1
-                        f.write(entry)
+                        f.write(translation_yaml(res, trs[lang]))
+                if hugo_root:
+                    for lang in LANGS:
+                        write(os.path.join(hugo_root, "content", lang, "resources", res["id"] + ".md"),
+                              hugo_resource(res, lang, trs[lang]))
     finally:
         for f in files.values():
             f.close()
@@ -1278,7 +1385,11 @@ def generate(n_pages, seed, signpost_out, hugo_out, n_resources=0):
                  i % SECTION_SIZE + 1, render_blocks(blocks, lang, w), "s%03d" % sec_of(i))
     translated = None
     if n_resources and signpost_out:
-        translated = generate_catalogue(signpost_out, n_resources, n_pages, seed)
+        if hugo_out:
+            for lang in LANGS:
+                write(os.path.join(hugo_out, "content", lang, "resources", "_index.md"),
+                      "---\ntitle: %s\nweight: 100000\n---\n" % q(HUGO_RESOURCE_STRINGS[lang]["library"]))
+        translated = generate_catalogue(signpost_out, n_resources, n_pages, seed, hugo_out)
     return words, translated
 
 
@@ -1289,7 +1400,7 @@ def main():
     ap.add_argument("--hugo", action="store_true", help="write a Hugo site into --out instead")
     ap.add_argument("--hugo-out", help="also write the Hugo site into this folder")
     ap.add_argument("--resources", type=int, default=0, metavar="R",
-                    help="also write a resource catalogue of R resources (Signpost site only)")
+                    help="also write a resource catalogue of R resources (Signpost); with --hugo-out, a page per resource and language in the Hugo site")
     ap.add_argument("--seed", type=int, default=20240601)
     args = ap.parse_args()
     if args.pages < 1:
@@ -1297,7 +1408,7 @@ def main():
     if args.resources < 0 or args.resources > 999_999:
         ap.error("--resources must be between 0 and 999999")
     if args.resources and args.hugo:
-        ap.error("--resources writes a Signpost catalogue: not with --hugo")
+        ap.error("--resources writes a Signpost catalogue (and, with --hugo-out, its Hugo pages): not with --hugo")
     signpost_out = None if args.hugo else args.out
     hugo_out = args.out if args.hugo else args.hugo_out
     for d in (signpost_out, hugo_out):

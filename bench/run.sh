@@ -3,6 +3,8 @@
 #
 #   bash bench/run.sh [N ...]        N pages per language (default 1000)
 #   RUNS=5 bash bench/run.sh 10000   timed builds per tool (default 3)
+#   RESOURCES=5000 bash bench/run.sh 10000   plus a catalogue of 5,000 one-page
+#                                    resources (Hugo: 5,000 more pages per language)
 #
 # For each N: generates the site once (bench/out/N/, reused while
 # generate.py and N are unchanged), then runs signpost, hugo, signpost,
@@ -16,6 +18,8 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 OUT="$BENCH/out"
 RUNS="${RUNS:-3}"
+RESOURCES="${RESOURCES:-0}"
+[[ "$RESOURCES" =~ ^[0-9]+$ ]] || { echo "run.sh: RESOURCES is not a number: $RESOURCES" >&2; exit 2; }
 # Where the builds write. Default: a tmpfs (/dev/shm), because on this
 # project's VMs (ext4 mounted with `discard`) writing many files shortly
 # after deleting many makes the next build's system time grow from run to
@@ -70,15 +74,17 @@ measure() {
 
 for N in "$@"; do
     dir="$OUT/$N"
+    if [ "$RESOURCES" -gt 0 ]; then dir="$OUT/$N-r$RESOURCES"; fi
     sp_site="$dir/signpost-site"
     hu_site="$dir/hugo-site"
     mkdir -p "$dir"
     stamp="generate.py $GEN_SUM pages $N"
+    if [ "$RESOURCES" -gt 0 ]; then stamp+=" resources $RESOURCES"; fi
     if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]; then
         echo "== N=$N: generating the sites" >&2
         rm -rf "$sp_site" "$hu_site" "$dir/stamp"
         gen_start=$(date +%s.%N)
-        python3 "$BENCH/generate.py" --pages "$N" --out "$sp_site" --hugo-out "$hu_site"
+        python3 "$BENCH/generate.py" --pages "$N" --resources "$RESOURCES" --out "$sp_site" --hugo-out "$hu_site"
         echo "   generated in $(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s" >&2
         echo "$stamp" >"$dir/stamp"
     else
@@ -90,7 +96,7 @@ for N in "$@"; do
     mkdir -p "$hu_site/static"
     cp -r "$ROOT/themes/default/static/." "$hu_site/static/"
 
-    if [ "$BENCH_DEST" = disk ]; then dest_root="$dir"; else dest_root="$BENCH_DEST/$N"; fi
+    if [ "$BENCH_DEST" = disk ]; then dest_root="$dir"; else dest_root="$BENCH_DEST/$(basename "$dir")"; fi
     mkdir -p "$dest_root"
     dest_fs="$(df --output=fstype "$dest_root" | tail -n 1)"
 
@@ -114,7 +120,21 @@ for N in "$@"; do
                 "$tool" "$r" "$wall" "$user" "$sys" "$rss" "$pages" "$files" "$bytes" >>"$raw"
             echo "   wall ${wall}s user ${user}s sys ${sys}s peak RSS $((rss / 1024)) MiB; $pages index.html, $files files" >&2
             want=$expected; [ "$tool" = signpost ] && want=$expected_signpost
-            if [ "$pages" -ne "$want" ]; then
+            if [ "$RESOURCES" -gt 0 ]; then
+                # Resource pages: R per language for both. The listings
+                # differ (Signpost: a page per filter combination; Hugo: 10
+                # resources a page), so the total is only a lower bound.
+                res_pages=$(find "$dest" -path '*/resources/r[0-9]*/index.html' | wc -l)
+                if [ "$res_pages" -ne $(( 4 * RESOURCES )) ]; then
+                    echo "run.sh: $tool wrote $res_pages resource pages, expected $(( 4 * RESOURCES ))" >&2
+                    exit 1
+                fi
+                want=$(( want + 4 * RESOURCES ))
+                if [ "$pages" -lt "$want" ]; then
+                    echo "run.sh: $tool wrote $pages index.html files, expected at least $want" >&2
+                    exit 1
+                fi
+            elif [ "$pages" -ne "$want" ]; then
                 echo "run.sh: $tool wrote $pages index.html files, expected $want" >&2
                 exit 1
             fi
@@ -125,9 +145,9 @@ for N in "$@"; do
         rm -rf "$dest_root"   # free the tmpfs; KEEP=1 keeps the last outputs
     fi
 
-    table="$(python3 - "$raw" "$N" "$RUNS" "$expected" <<'PY'
+    table="$(python3 - "$raw" "$N" "$RUNS" "$expected" "$RESOURCES" <<'PY'
 import statistics, sys
-raw, n, runs, expected = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+raw, n, runs, expected, resources = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 rows = [l.rstrip("\n").split("\t") for l in open(raw) if l.strip()]
 med, per = {}, {}
 for tool in ("signpost", "hugo"):
@@ -139,7 +159,10 @@ for tool in ("signpost", "hugo"):
     per[tool] = (wall, cpu, rss, mine[-1][6], mine[-1][7], int(mine[-1][8]))
 sections = (n + 99) // 100
 print(f"N = {n:,} pages per language: {4 * (n + sections + 1):,} pages in 4 languages "
-      f"(+ root chooser = {expected:,} index.html); median of {runs} runs, alternating")
+      f"(+ root chooser = {expected:,} index.html)"
+      + (f", plus {resources:,} one-page resources (a page each per language: {4 * resources:,}; "
+         f"Signpost adds its library listings, Hugo a paginated list)" if resources else "")
+      + f"; median of {runs} runs, alternating")
 print()
 print("| tool | wall (s) | CPU user+sys (s) | peak RSS (MiB) | index.html | files | output MB |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -167,14 +190,14 @@ PY
     fi
     {
         echo
-        echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), N = $N, RUNS = $RUNS"
+        echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), N = $N$([ "$RESOURCES" -gt 0 ] && echo ", RESOURCES = $RESOURCES"), RUNS = $RUNS"
         echo
         echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r)"
         echo "- signpost: $SIGNPOST_VERSION"
         echo "- hugo: $HUGO_VERSION"
         echo "- site: bench/generate.py ($GEN_SUM), $(head -n 1 "$dir/log-signpost-$RUNS")"
         echo "- load average before the runs: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
-        echo "- output written to $dest_root ($dest_fs); sources read from bench/out/$N/ (page cache not dropped)"
+        echo "- output written to $dest_root ($dest_fs); sources read from bench/out/$(basename "$dir")/ (page cache not dropped)"
         echo
         echo "$table"
     } >>"$BENCH/results.md"

@@ -224,12 +224,15 @@ def walk(path):
     return n, b, big
 total_n, total_b, _ = walk(dest)
 search = os.path.join(dest, "_search")
-print("| lang | tantivy index/ (MB) | browser files (MB) | meta.json (kB) | lex/ files, kB | post/ files, MB (largest kB) | pos/ files, MB | docs/ files, MB (average kB) | facets/ files, kB |")
+print("| lang | tantivy index/ (MB) | browser files (MB) | meta.json (kB) | lex/ files, kB | post/ files, MB (largest kB) | pos/ files, MB | docs/ files, MB (average kB) | facets files, kB |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 sum_index = sum_browser = 0
 for lang in sorted(os.listdir(search)):
     p = os.path.join(search, lang)
-    parts = {k: walk(os.path.join(p, k)) for k in ("index", "lex", "post", "pos", "docs", "facets")}
+    parts = {k: walk(os.path.join(p, k)) for k in ("index", "lex", "post", "pos", "docs")}
+    # facets.bin since 2026-11-23 (one file per language), facets/<facet>/<value>.bin before
+    fb = os.path.join(p, "facets.bin")
+    parts["facets"] = (1, os.path.getsize(fb), (0, "")) if os.path.exists(fb) else walk(os.path.join(p, "facets"))
     meta = os.path.getsize(os.path.join(p, "meta.json"))
     browser = meta + sum(v[1] for k, v in parts.items() if k != "index")
     sum_index += parts["index"][1]; sum_browser += browser

@@ -11,7 +11,8 @@
 //! 3. [`validate`]: checks across files (URLs, links, anchors, navigation).
 //! 4. [`render`]: every page in every language through the templates.
 //! 5. [`index`]: a tantivy index per language, and its export for the
-//!    browser.
+//!    browser. Render and index only read the validated site and write
+//!    different files, so they run side by side (`rayon::join`).
 //! 6. [`write`](mod@write): the staged output replaces the previous site, only if
 //!    nothing failed.
 //!
@@ -139,7 +140,15 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
         Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", config.output.display()))
     })?;
     diags.extend(staging.copy(&assets));
-    diags.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &staging));
+    // Render and index read the same model and write different files: run
+    // side by side, so that neither's last, single-threaded steps leave a
+    // core idle.
+    let (rendered, indexed) = rayon::join(
+        || render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &staging),
+        || index::site(&config, &site, catalogue.as_ref(), staging.dir()),
+    );
+    diags.extend(rendered);
+    diags.extend(indexed);
     if let Some(report) = &status {
         diags.extend(render::status_page::write_all(
             &config,
@@ -151,7 +160,6 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
             &staging,
         ));
     }
-    diags.extend(index::site(&config, &site, catalogue.as_ref(), staging.dir()));
     if diags.has_errors() {
         return Err(diags.into());
     }

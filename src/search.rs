@@ -16,12 +16,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
+use tantivy::{Index, Searcher, Term};
 
 use crate::index::analysis::{self, surface_analyzer, tokens};
-use crate::index::export::shard_key;
+use crate::index::export::{DOC_CHUNK, shard_key};
 use crate::index::{FACET_FIELDS, TEXT_FIELDS, schema, search_dir};
 use crate::model::Lang;
 
@@ -127,7 +127,7 @@ impl LangIndex {
     }
 
     fn shard(&self, surface: &str) -> std::sync::Arc<Vec<Entry>> {
-        let key = shard_key(&self.lang, surface);
+        let key = shard_key(surface);
         let mut shards = self.shards.lock().unwrap_or_else(|e| e.into_inner());
         shards
             .entry(key.clone())
@@ -222,7 +222,7 @@ impl LangIndex {
             .map(|(score, addr)| (score, addr.doc_id))
             .filter(|(_, doc)| phrase_docs.as_ref().is_none_or(|p| p.contains(doc)))
             .collect();
-        let bits = self.facet_bits(&facet_values);
+        let bits = self.facet_bits();
         let passes = |doc: u32, skip: Option<usize>| {
             request.filters.iter().enumerate().all(|(f, value)| {
                 Some(f) == skip || value.as_ref().is_none_or(|v| has_bit(bits.get(&(f, v.clone())), doc))
@@ -303,11 +303,15 @@ impl LangIndex {
         result
     }
 
-    fn facet_values(&self) -> Vec<Vec<String>> {
-        let meta: serde_json::Value = std::fs::read_to_string(self.dir.join("meta.json"))
+    fn meta(&self) -> serde_json::Value {
+        std::fs::read_to_string(self.dir.join("meta.json"))
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    fn facet_values(&self) -> Vec<Vec<String>> {
+        let meta = self.meta();
         FACET_FIELDS
             .iter()
             .map(|f| {
@@ -319,37 +323,43 @@ impl LangIndex {
             .collect()
     }
 
-    fn facet_bits(&self, values: &[Vec<String>]) -> HashMap<(usize, String), Vec<u8>> {
+    /// Each filter value's bit set, cut from `facets.bin` where `meta.json`
+    /// says it lies.
+    fn facet_bits(&self) -> HashMap<(usize, String), Vec<u8>> {
+        let meta = self.meta();
+        let all = std::fs::read(self.dir.join("facets.bin")).unwrap_or_default();
         let mut bits = HashMap::new();
         for (f, facet) in FACET_FIELDS.iter().enumerate() {
-            for value in &values[f] {
-                let data = std::fs::read(self.dir.join(format!("facets/{facet}/{value}.bin"))).unwrap_or_default();
-                bits.insert((f, value.clone()), data);
+            for entry in meta["facets"][facet].as_array().into_iter().flatten() {
+                let (Some(value), Some(offset), Some(len)) = (entry[0].as_str(), entry[2].as_u64(), entry[3].as_u64())
+                else {
+                    continue;
+                };
+                let range = offset as usize..(offset + len) as usize;
+                bits.insert((f, value.to_string()), all.get(range).unwrap_or_default().to_vec());
             }
         }
         bits
     }
 
+    /// The results' text from the browser's `docs/` files (the index
+    /// stores none), with a snippet of the body around the query's stems.
     fn hits(&self, query: &dyn Query, docs: &[(f32, u32)]) -> Vec<Hit> {
-        let (schema, fields) = schema(&self.lang);
-        let _ = schema;
+        let (_, fields) = schema(&self.lang);
         let snippets = SnippetGenerator::create(&self.searcher, query, fields.text[2]).ok();
+        let chunk = self.meta()["docChunk"].as_u64().unwrap_or(DOC_CHUNK as u64).max(1) as u32;
+        let mut chunks: HashMap<u32, Vec<[String; 4]>> = HashMap::new();
         docs.iter()
             .filter_map(|(_, doc)| {
-                let stored: TantivyDocument = self.searcher.doc(DocAddress::new(0, *doc)).ok()?;
-                let text = |field| stored.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-                let snippet = snippets.as_ref().map(|g| g.snippet_from_doc(&stored).to_html()).unwrap_or_default();
-                let snippet = if snippet.is_empty() {
-                    escape(&text(fields.text[2]).chars().take(160).collect::<String>())
-                } else {
-                    snippet
-                };
-                Some(Hit {
-                    url: text(fields.url),
-                    title: text(fields.text[0]),
-                    section: text(fields.text[1]),
-                    snippet: snippet.replace("<b>", "<mark>").replace("</b>", "</mark>"),
-                })
+                let items = chunks.entry(doc / chunk).or_insert_with(|| {
+                    let text = std::fs::read_to_string(self.dir.join(format!("docs/{}.json", doc / chunk)));
+                    text.ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+                });
+                let [url, title, section, body] = items.get((doc % chunk) as usize)?.clone();
+                let snippet = snippets.as_ref().map(|g| g.snippet(&body).to_html()).unwrap_or_default();
+                let snippet =
+                    if snippet.is_empty() { escape(&body.chars().take(160).collect::<String>()) } else { snippet };
+                Some(Hit { url, title, section, snippet: snippet.replace("<b>", "<mark>").replace("</b>", "</mark>") })
             })
             .collect()
     }

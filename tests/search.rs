@@ -83,6 +83,19 @@ fn arabic_is_normalised() {
 }
 
 #[test]
+fn arabic_article_and_particles_are_stripped() {
+    let site = built();
+    // The summary says بالذهان ("with the psychosis").
+    let bare = search(&site, &["ذهان", "--lang", "ar"]);
+    assert_eq!(urls(&bare), ["/ar/resources/alpha-guide/"]);
+    for query in ["الذهان", "بالذهان", "والذهان", "للذهان"] {
+        assert_eq!(urls(&search(&site, &[query, "--lang", "ar"])), urls(&bare), "{query}");
+    }
+    let snippet = bare["results"][0]["snippet"].as_str().unwrap();
+    assert!(snippet.contains("<mark>بالذهان</mark>"), "{snippet}");
+}
+
+#[test]
 fn filters_narrow_and_count() {
     let site = built();
     let all = search(&site, &["summary", "--lang", "en"]);

@@ -8,25 +8,24 @@
 //! _search/<lang>/post/<id>.bin    a stem's postings per field: doc, term frequency, field norm
 //! _search/<lang>/pos/<id>.bin     its positions (fetched only for "quoted phrases")
 //! _search/<lang>/docs/<k>.json    DOC_CHUNK documents' URL, title, section and text
-//! _search/<lang>/facets/<facet>/<value>.bin   which documents have a filter value (bit i = doc i)
+//! _search/<lang>/facets.bin      per filter value, which documents have it (bit i = doc i), one after another
 //! ```
 //!
-//! `<key>` is the hex of a word's first two characters (after the Arabic
-//! article), so one file answers the exact word, its prefix expansions and
+//! `<key>` is the hex of a word's first two characters (surface forms have
+//! no Arabic article: [`analysis::strip_arabic_article`]), so one file answers the exact word, its prefix expansions and
 //! its one-typo neighbours. The same files serve `signpost search`, so the
 //! command line and the browser expand a query the same way.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 use std::io;
 use std::path::Path;
 
 use serde_json::json;
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::Postings;
+use tantivy::postings::{Postings, TermInfo};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Index, TERMINATED};
 
-use super::analysis::{self, surface_analyzer, tokens};
 use super::{FACET_FIELDS, SearchDoc, TEXT_FIELDS};
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, Site};
@@ -68,29 +67,17 @@ pub fn facet_labels(
 }
 
 /// The key of the lexicon file holding a surface form.
-pub fn shard_key(lang: &Lang, surface: &str) -> String {
-    let word = if lang.as_str().starts_with("ar") && surface.chars().count() > 4 {
-        surface.strip_prefix("ال").unwrap_or(surface)
-    } else {
-        surface
-    };
-    let prefix: String = word.chars().take(2).collect();
+pub fn shard_key(surface: &str) -> String {
+    let prefix: String = surface.chars().take(2).collect();
     prefix.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A stem's postings in one field.
-#[derive(Default)]
-struct FieldPostings {
-    docs: Vec<u32>,
-    freqs: Vec<u32>,
-    norms: Vec<u8>,
-    positions: Vec<Vec<u32>>,
-}
-
+/// Writes the browser's files of one language from its committed tantivy
+/// index (one segment) and the lexicon its analyser recorded.
 pub fn write(
-    lang: &Lang,
     docs: &[SearchDoc],
     labels: &[Vec<(String, String)>],
+    lexicon: &HashMap<String, String>,
     index_dir: &Path,
     out: &Path,
 ) -> tantivy::Result<()> {
@@ -100,42 +87,79 @@ pub fn write(
     let schema = index.schema();
     let num_docs = segment.max_doc();
 
-    // Every stem's postings, per field, read back from tantivy.
-    let mut stems: BTreeMap<String, [FieldPostings; 3]> = BTreeMap::new();
+    // Every stem with its term in each field, in byte order (tantivy's).
+    let mut inverted = Vec::new();
+    let mut norms = Vec::new();
     let mut averages = Vec::new();
+    let mut terms: BTreeMap<Vec<u8>, [Option<TermInfo>; 3]> = BTreeMap::new();
     for (f, (name, _)) in TEXT_FIELDS.iter().enumerate() {
         let field = schema.get_field(name)?;
-        let inverted = segment.inverted_index(field)?;
-        averages.push(inverted.total_num_tokens() as f32 / num_docs.max(1) as f32);
-        let norms =
-            segment.fieldnorms_readers().get_field(field)?.unwrap_or_else(|| FieldNormReader::constant(num_docs, 1));
-        let mut stream = inverted.terms().stream()?;
+        let reader = segment.inverted_index(field)?;
+        averages.push(reader.total_num_tokens() as f32 / num_docs.max(1) as f32);
+        norms.push(
+            segment.fieldnorms_readers().get_field(field)?.unwrap_or_else(|| FieldNormReader::constant(num_docs, 1)),
+        );
+        let mut stream = reader.terms().stream()?;
         while stream.advance() {
-            let stem = String::from_utf8_lossy(stream.key()).into_owned();
+            terms.entry(stream.key().to_vec()).or_default()[f] = Some(stream.value().clone());
+        }
+        inverted.push(reader);
+    }
+    // Each stem's files, written as its postings are read: nothing of the
+    // index is held in memory but one stem's bytes.
+    let mut stems: HashMap<String, (usize, u32)> = HashMap::with_capacity(terms.len());
+    let mut post = Vec::new();
+    let mut pos = Vec::new();
+    let mut positions = Vec::new();
+    for (id, (key, infos)) in terms.iter().enumerate() {
+        post.clear();
+        pos.clear();
+        let mut df = 0;
+        for (f, info) in infos.iter().enumerate() {
+            let Some(info) = info else {
+                varint(&mut post, 0);
+                continue;
+            };
+            df += info.doc_freq;
+            varint(&mut post, info.doc_freq);
+            post.extend_from_slice(&idf(u64::from(info.doc_freq), u64::from(num_docs)).to_le_bytes());
             let mut postings =
-                inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqsAndPositions)?;
-            let entry = &mut stems.entry(stem).or_default()[f];
+                inverted[f].read_postings_from_terminfo(info, IndexRecordOption::WithFreqsAndPositions)?;
+            let mut previous = 0;
             let mut doc = postings.doc();
             while doc != TERMINATED {
-                entry.docs.push(doc);
-                entry.freqs.push(postings.term_freq());
-                entry.norms.push(norms.fieldnorm_id(doc));
-                let mut positions = Vec::new();
+                varint(&mut post, doc - previous);
+                previous = doc;
+                varint(&mut post, postings.term_freq());
+                post.push(norms[f].fieldnorm_id(doc));
+                positions.clear();
                 postings.positions(&mut positions);
-                entry.positions.push(positions);
+                varint(&mut pos, positions.len() as u32);
+                let mut last = 0;
+                for &p in &positions {
+                    varint(&mut pos, p - last);
+                    last = p;
+                }
                 doc = postings.advance();
             }
         }
+        write_file(&out.join(format!("post/{id}.bin")), &post)?;
+        write_file(&out.join(format!("pos/{id}.bin")), &pos)?;
+        stems.insert(String::from_utf8_lossy(key).into_owned(), (id, df));
     }
-    let ids: BTreeMap<&str, usize> = stems.keys().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
-    for (id, postings) in stems.values().enumerate() {
-        write_file(&out.join(format!("post/{id}.bin")), &encode_postings(postings, num_docs))?;
-        write_file(&out.join(format!("pos/{id}.bin")), &encode_positions(postings))?;
-    }
-    write_lexicon(lang, docs, &stems, &ids, out)?;
+    write_lexicon(lexicon, &stems, out)?;
     write_docs(docs, out)?;
-    write_facets(docs, labels, out)?;
+    let bits = write_facets(docs, labels, out)?;
     let norms: Vec<u32> = (0..=255u8).map(FieldNormReader::id_to_fieldnorm).collect();
+    let facets: serde_json::Map<_, _> = FACET_FIELDS
+        .iter()
+        .zip(labels)
+        .zip(&bits)
+        .map(|((f, values), bits)| {
+            let values: Vec<_> = values.iter().zip(bits).map(|((v, l), (o, n))| json!([v, l, o, n])).collect();
+            (f.to_string(), json!(values))
+        })
+        .collect();
     let meta = json!({
         "n": num_docs,
         "fields": TEXT_FIELDS.iter().map(|(name, _)| name).collect::<Vec<_>>(),
@@ -143,7 +167,7 @@ pub fn write(
         "avg": averages.iter().map(|a| f64::from(*a)).collect::<Vec<_>>(),
         "norms": norms,
         "docChunk": DOC_CHUNK,
-        "facets": FACET_FIELDS.iter().zip(labels).map(|(f, values)| (f.to_string(), json!(values))).collect::<serde_json::Map<_, _>>(),
+        "facets": facets,
     });
     write_file(&out.join("meta.json"), meta.to_string().as_bytes())?;
     Ok(())
@@ -156,40 +180,6 @@ pub fn idf(doc_freq: u64, doc_count: u64) -> f32 {
     (1.0 + x).ln()
 }
 
-fn encode_postings(fields: &[FieldPostings; 3], num_docs: u32) -> Vec<u8> {
-    let mut out = Vec::new();
-    for field in fields {
-        varint(&mut out, field.docs.len() as u32);
-        if field.docs.is_empty() {
-            continue;
-        }
-        out.extend_from_slice(&idf(field.docs.len() as u64, u64::from(num_docs)).to_le_bytes());
-        let mut previous = 0;
-        for ((&doc, &freq), &norm) in field.docs.iter().zip(&field.freqs).zip(&field.norms) {
-            varint(&mut out, doc - previous);
-            previous = doc;
-            varint(&mut out, freq);
-            out.push(norm);
-        }
-    }
-    out
-}
-
-fn encode_positions(fields: &[FieldPostings; 3]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for field in fields {
-        for positions in &field.positions {
-            varint(&mut out, positions.len() as u32);
-            let mut previous = 0;
-            for &p in positions {
-                varint(&mut out, p - previous);
-                previous = p;
-            }
-        }
-    }
-    out
-}
-
 fn varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
@@ -198,29 +188,20 @@ fn varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-/// Surface forms seen in the documents, grouped by [`shard_key`], each with
+/// Surface forms met by the analyser, grouped by [`shard_key`], each with
 /// its stem, and each stem with its file id and document frequency (the
 /// sum over fields), which orders prefix and typo expansions.
 fn write_lexicon(
-    lang: &Lang,
-    docs: &[SearchDoc],
-    stems: &BTreeMap<String, [FieldPostings; 3]>,
-    ids: &BTreeMap<&str, usize>,
+    lexicon: &HashMap<String, String>,
+    stems: &HashMap<String, (usize, u32)>,
     out: &Path,
 ) -> io::Result<()> {
-    let mut analyzer = surface_analyzer(lang);
-    let mut surfaces = BTreeSet::new();
-    for doc in docs {
-        for text in [&doc.title, &doc.section, &doc.body] {
-            surfaces.extend(tokens(&mut analyzer, text));
-        }
-    }
+    let mut surfaces: Vec<(&String, &String)> = lexicon.iter().collect();
+    surfaces.sort_unstable();
     let mut shards: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
-    for surface in surfaces {
-        let stem = analysis::stem(lang, &surface);
-        let (Some(&id), Some(postings)) = (ids.get(stem.as_str()), stems.get(&stem)) else { continue };
-        let df: usize = postings.iter().map(|p| p.docs.len()).sum();
-        shards.entry(shard_key(lang, &surface)).or_default().push(json!([surface, stem, id, df]));
+    for (surface, stem) in surfaces {
+        let Some(&(id, df)) = stems.get(stem) else { continue };
+        shards.entry(shard_key(surface)).or_default().push(json!([surface, stem, id, df]));
     }
     for (key, words) in shards {
         write_file(&out.join(format!("lex/{key}.json")), serde_json::Value::from(words).to_string().as_bytes())?;
@@ -236,20 +217,35 @@ fn write_docs(docs: &[SearchDoc], out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// One bit set per facet value, as long as the last document that has it.
-fn write_facets(docs: &[SearchDoc], labels: &[Vec<(String, String)>], out: &Path) -> io::Result<()> {
-    for (f, facet) in FACET_FIELDS.iter().enumerate() {
-        for (value, _) in &labels[f] {
+/// One bit set per facet value, as long as the last document that has it,
+/// all in one file (`facets.bin`, not written when empty) so that a query
+/// fetches them in one request. Returns, per facet and value, the offset
+/// and length of its bit set, which `meta.json` gives.
+fn write_facets(
+    docs: &[SearchDoc],
+    labels: &[Vec<(String, String)>],
+    out: &Path,
+) -> io::Result<Vec<Vec<(usize, usize)>>> {
+    let mut all = Vec::new();
+    let mut ranges = Vec::new();
+    for (f, values) in labels.iter().enumerate() {
+        let mut mine = Vec::new();
+        for (value, _) in values {
             let has: Vec<usize> =
                 docs.iter().enumerate().filter(|(_, d)| d.facets[f].contains(value)).map(|(i, _)| i).collect();
             let mut bits = vec![0u8; has.last().map_or(0, |last| last / 8 + 1)];
             for i in has {
                 bits[i / 8] |= 1 << (i % 8);
             }
-            write_file(&out.join(format!("facets/{facet}/{value}.bin")), &bits)?;
+            mine.push((all.len(), bits.len()));
+            all.extend_from_slice(&bits);
         }
+        ranges.push(mine);
     }
-    Ok(())
+    if !all.is_empty() {
+        write_file(&out.join("facets.bin"), &all)?;
+    }
+    Ok(ranges)
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {

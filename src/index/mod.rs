@@ -12,7 +12,7 @@ pub mod export;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::schema::{Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use crate::config::Config;
@@ -56,10 +56,12 @@ pub fn schema(lang: &Lang) -> (Schema, Fields) {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(&analysis::analyzer_name(lang))
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let text = TextOptions::default().set_indexing_options(indexing).set_stored();
-    let url = builder.add_text_field("url", STRING | STORED);
+    // Nothing is stored: the text of results is in the browser's files
+    // (`docs/`), which `signpost search` reads too.
+    let text = TextOptions::default().set_indexing_options(indexing);
+    let url = builder.add_text_field("url", STRING);
     let text = TEXT_FIELDS.map(|(name, _)| builder.add_text_field(name, text.clone()));
-    let facets = FACET_FIELDS.map(|name| builder.add_text_field(name, STRING | STORED));
+    let facets = FACET_FIELDS.map(|name| builder.add_text_field(name, STRING));
     (builder.build(), Fields { url, text, facets })
 }
 
@@ -87,7 +89,8 @@ fn language(lang: &Lang, docs: &[SearchDoc], labels: &[Vec<(String, String)>], d
     std::fs::create_dir_all(&index_dir).map_err(|e| fail(&e))?;
     let (schema, fields) = schema(lang);
     let index = Index::create_in_dir(&index_dir, schema).map_err(|e| fail(&e))?;
-    index.tokenizers().register(&analysis::analyzer_name(lang), analysis::analyzer(lang));
+    let lexicon = analysis::Lexicon::default();
+    index.tokenizers().register(&analysis::analyzer_name(lang), analysis::recording_analyzer(lang, lexicon.clone()));
     // One thread and a budget large enough for one segment: documents keep
     // their order, which the browser's data and tie-breaks rely on.
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 1_500_000_000).map_err(|e| fail(&e))?;
@@ -107,7 +110,8 @@ fn language(lang: &Lang, docs: &[SearchDoc], labels: &[Vec<(String, String)>], d
     writer.commit().map_err(|e| fail(&e))?;
     writer.wait_merging_threads().map_err(|e| fail(&e))?;
     make_deterministic(&index_dir).map_err(|e| fail(&e))?;
-    export::write(lang, docs, labels, &index_dir, dir).map_err(|e| fail(&e))
+    let lexicon = std::mem::take(&mut lexicon.lock().unwrap_or_else(|e| e.into_inner()).surfaces);
+    export::write(docs, labels, &lexicon, &index_dir, dir).map_err(|e| fail(&e))
 }
 
 /// tantivy names segments with random UUIDs; two builds of the same site
@@ -203,26 +207,80 @@ fn join_text(a: &str, b: &str) -> String {
     }
 }
 
-/// The text of rendered HTML: tags dropped, the usual entities decoded.
+/// The text of rendered HTML: tags dropped (each counts as a space), the
+/// entities the renderer writes decoded, runs of white space made one
+/// space. One pass: this runs on every section of every language.
 pub fn html_to_text(html: &str) -> String {
+    const ENTITIES: [(&str, char); 5] =
+        [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&amp;", '&')];
+    let bytes = html.as_bytes();
     let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
+    let mut space = false;
+    let mut i = 0;
+    let push = |text: &mut String, space: &mut bool, s: &str| {
+        if *space && !text.is_empty() {
+            text.push(' ');
+        }
+        *space = false;
+        text.push_str(s);
+    };
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'<' => {
+                // A tag counts as a space.
+                i = bytes[i..].iter().position(|&b| b == b'>').map_or(bytes.len(), |end| i + end + 1);
+                space = true;
             }
-            c if !in_tag => text.push(c),
-            _ => {}
+            b'&' => {
+                let (len, decoded) = ENTITIES
+                    .iter()
+                    .find(|(name, _)| html[i..].starts_with(name))
+                    .map_or((1, '&'), |(name, decoded)| (name.len(), *decoded));
+                push(&mut text, &mut space, decoded.encode_utf8(&mut [0; 4]));
+                i += len;
+            }
+            _ => {
+                // A run of text up to the next tag, entity or white space.
+                let start = i;
+                while let Some(&b) = bytes.get(i) {
+                    if b == b'<' || b == b'&' || b.is_ascii_whitespace() || b == 0x0b {
+                        break;
+                    }
+                    // Only these lead bytes start non-ASCII white space
+                    // (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+                    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                        && html[i..].chars().next().is_some_and(char::is_whitespace)
+                    {
+                        break;
+                    }
+                    i += 1;
+                }
+                if i == start {
+                    space = true;
+                    i += html[i..].chars().next().map_or(1, char::len_utf8);
+                } else {
+                    push(&mut text, &mut space, &html[start..i]);
+                }
+            }
         }
     }
-    let text = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_to_text;
+
+    #[test]
+    fn text_of_html() {
+        assert_eq!(
+            html_to_text("<p>Plan  <b>well</b>,\n&amp; &lt;test&gt;</p><p>Next</p>"),
+            "Plan well , & <test> Next"
+        );
+        assert_eq!(html_to_text("a&amp;lt;b &quot;c&#39;"), "a&lt;b \"c'");
+        assert_eq!(html_to_text("  <br>  "), "");
+        assert_eq!(html_to_text("x&nbsp;y"), "x&nbsp;y");
+        assert_eq!(html_to_text("é\u{a0}<i>ü</i>\u{b}z\u{3000}ق\u{2019}s"), "é ü z ق\u{2019}s");
+        assert_eq!(html_to_text("a<b"), "a");
+    }
 }

@@ -17,7 +17,7 @@ const QUERIES = {
   en: ["mhgap training", "advocacy", "supervision", "integr", "helth", "strategies", "\"mental health\" policy", "primary care workers", "donors funding", "refugees"],
   fr: ["stratégie", "strategie", "formation", "santé mentale", "plaidoyer", "soins primaires", "réfugiés"],
   es: ["capacitación", "salud mental", "incidencia", "atención primaria", "refugiados"],
-  ar: ["تدريب", "الصحة النفسية", "الصِّحَّة النَّفْسِيَّة", "المناصرة", "اللاجئين", "الرعاية الأولية"],
+  ar: ["تدريب", "الصحة النفسية", "الصِّحَّة النَّفْسِيَّة", "المناصرة", "اللاجئين", "الرعاية الأولية", "المعارف", "معارف", "بالمعارف", "الباحثين", "والباحثين", "تقييم", "والتقييم", "للتحقق"],
 };
 const FILTERED = [["en", "mental health", { audience: "donors" }], ["fr", "santé", { category: "key-guidance", language: "fr" }], ["ar", "الصحة", { audience: "governments" }]];
 

@@ -6,7 +6,8 @@
 // prefix of the last word, one typo), the same BM25 in 32-bit floats, the
 // same order of additions. Only the files a query needs are fetched: the
 // lexicon file of each word's first two letters, the postings of its stems,
-// positions for phrases, and the text of the results shown.
+// positions for phrases, the filters' bit sets (one file, if the site has
+// filters) and the text of the results shown.
 (() => {
   "use strict";
   const K1 = Math.fround(1.2);
@@ -18,7 +19,17 @@
   const ALNUM = /[\p{Alphabetic}\p{N}]/u;
   const ARABIC_FOLD = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
   const SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+  // The Arabic article with the particles attached to it, longest first,
+  // stripped when at least two letters remain (strip_arabic_article).
+  const ARABIC_ARTICLES = ["وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
   const encoder = new TextEncoder();
+
+  function stripArabicArticle(word) {
+    for (const prefix of ARABIC_ARTICLES) {
+      if (word.startsWith(prefix) && [...word.slice(prefix.length)].length >= 2) return word.slice(prefix.length);
+    }
+    return word;
+  }
 
   function fold(word) {
     let out = "";
@@ -49,6 +60,7 @@
         word += arabic && ARABIC_FOLD[c] ? ARABIC_FOLD[c] : c;
         i++;
       }
+      if (arabic) word = stripArabicArticle(word);
       if (word && encoder.encode(word).length < 40) {
         out.push([fold(word.toLowerCase()), offsets[start], i < chars.length ? offsets[i] : text.length]);
       }
@@ -84,9 +96,8 @@
     return a.length - p - s <= 1 && b.length - p - s <= 1;
   }
 
-  function shardKey(surface, arabic) {
-    const word = arabic && [...surface].length > 4 && surface.startsWith("ال") ? surface.slice(2) : surface;
-    return [...encoder.encode([...word].slice(0, 2).join(""))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  function shardKey(surface) {
+    return [...encoder.encode([...surface].slice(0, 2).join(""))].map((b) => b.toString(16).padStart(2, "0")).join("");
   }
 
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -120,7 +131,7 @@
     const meta = get("meta.json", "json");
 
     async function expand(word, prefix, exactOnly) {
-      const shard = await get(`lex/${shardKey(word, arabic)}.json`, "json");
+      const shard = await get(`lex/${shardKey(word)}.json`, "json");
       const exact = shard.find((e) => e[0] === word);
       const stems = [];
       const ids = new Map(shard.map((e) => [e[1], e[2]]));
@@ -191,6 +202,8 @@
       const parsed = parse(query, arabic);
       const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set() };
       if (!parsed.words.length) return result;
+      // Every filter value's bit set, in one file, fetched while the words are.
+      const facetFile = Object.values(m.facets).some((values) => values.length) ? get("facets.bin", "bin") : null;
       const inPhrase = new Set(parsed.phrases.flat());
       const last = parsed.words.length - 1;
       const expanded = await Promise.all(parsed.words.map((w, i) => expand(w, i === last && parsed.lastIsPrefix, inPhrase.has(w))));
@@ -239,9 +252,12 @@
       }
       const facetNames = Object.keys(m.facets);
       const bits = {};
-      await Promise.all(facetNames.map((facet) => Promise.all(m.facets[facet].map(async ([value]) => {
-        bits[`${facet}/${value}`] = await get(`facets/${facet}/${value}.bin`, "bin");
-      }))));
+      if (facetFile) {
+        const all = await facetFile;
+        for (const facet of facetNames) {
+          for (const [value, , offset, length] of m.facets[facet]) bits[`${facet}/${value}`] = all.subarray(offset, offset + length);
+        }
+      }
       const has = (facet, value, doc) => { const b = bits[`${facet}/${value}`]; return !!b && (b[doc >> 3] & (1 << (doc & 7))) !== 0; };
       const passes = (doc, skip) => facetNames.every((facet) => facet === skip || !filters[facet] || has(facet, filters[facet], doc));
       const hits = matches.filter(([, doc]) => passes(doc, null));
