@@ -260,7 +260,7 @@ const ARABIC_ARTICLES: [&str; 12] =
 const ARABIC_MIN_STEM: usize = 2;
 
 /// A word without its article and the particles attached to it (already
-/// folded), when at least [`ARABIC_MIN_STEM`] letters remain. `search.js`
+/// folded), when at least `ARABIC_MIN_STEM` letters remain. `search.js`
 /// applies the same rule.
 pub fn strip_arabic_article(word: &str) -> &str {
     for prefix in ARABIC_ARTICLES {

@@ -12,7 +12,7 @@
 //! ```
 //!
 //! `<key>` is the hex of a word's first two characters (surface forms have
-//! no Arabic article: [`analysis::strip_arabic_article`]), so one file answers the exact word, its prefix expansions and
+//! no Arabic article: `analysis::strip_arabic_article`), so one file answers the exact word, its prefix expansions and
 //! its one-typo neighbours. The same files serve `signpost search`, so the
 //! command line and the browser expand a query the same way.
 
