@@ -158,8 +158,9 @@ fn watch_folders(watcher: &mut impl Watcher, root: &Path, watched: &mut BTreeSet
 }
 
 /// The site files changed in the next burst of events, relative to the
-/// root. Editors write a file in several steps: events are gathered until
-/// 30 ms pass without one.
+/// root. Editors write a file in several steps (a temporary file, then a
+/// rename), microseconds apart: events are gathered until 10 ms pass
+/// without one.
 fn next_batch(events: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Option<BTreeSet<PathBuf>> {
     loop {
         let mut paths = BTreeSet::new();
@@ -177,7 +178,7 @@ fn next_batch(events: &Receiver<notify::Result<notify::Event>>, root: &Path) -> 
         };
         add(first);
         loop {
-            match events.recv_timeout(Duration::from_millis(30)) {
+            match events.recv_timeout(Duration::from_millis(10)) {
                 Ok(event) => add(event),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return None,
