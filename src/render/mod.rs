@@ -32,6 +32,33 @@ use context::ContextBuilder;
 use library::{Index, Library};
 pub use templates::Templates;
 
+/// What rendering one language takes: Tera with `t()` bound to the
+/// language's strings, each section's pages in order, and the library.
+struct Language<'a> {
+    tera: Tera,
+    children: BTreeMap<PageKey, Vec<&'a PageKey>>,
+    library: Option<Library<'a>>,
+}
+
+fn language<'a>(
+    config: &'a Config,
+    site: &'a Site,
+    catalogue: Option<&'a Catalogue>,
+    index: Option<&'a Index>,
+    templates: &Templates,
+    strings: &Arc<Strings>,
+    lang: &'a Lang,
+) -> Language<'a> {
+    let library = catalogue.zip(index).map(|(catalogue, index)| Library {
+        config,
+        catalogue,
+        index,
+        lang,
+        script_base: resources::script_base(config, strings, lang, index, catalogue),
+    });
+    Language { tera: templates.for_lang(strings, lang), children: children(config, site, lang), library }
+}
+
 /// Renders the whole site into `staging`.
 pub fn site(
     config: &Config,
@@ -48,16 +75,9 @@ pub fn site(
         diags.extend(library_data::write_lists(states, config.page_size, staging));
     }
     for lang in config.langs() {
-        let tera = templates.for_lang(strings, lang);
-        let children = children(config, site, lang);
+        let Language { tera, children, library } =
+            language(config, site, catalogue, index.as_ref(), templates, strings, lang);
         let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
-        let library = catalogue.zip(index.as_ref()).map(|(catalogue, index)| Library {
-            config,
-            catalogue,
-            index,
-            lang,
-            script_base: resources::script_base(config, strings, lang, index, catalogue),
-        });
         let keys = site.keys_for(lang, &config.default_lang);
         let results: Vec<Diagnostic> = keys
             .par_iter()
@@ -122,17 +142,10 @@ pub fn pages(
     lang: &Lang,
     keys: &[PageKey],
 ) -> Vec<(PageKey, Result<Option<String>, Diagnostic>)> {
-    let tera = templates.for_lang(strings, lang);
-    let children = children(config, site, lang);
-    let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
     let index = catalogue.map(Index::new);
-    let library = catalogue.zip(index.as_ref()).map(|(catalogue, index)| Library {
-        config,
-        catalogue,
-        index,
-        lang,
-        script_base: resources::script_base(config, strings, lang, index, catalogue),
-    });
+    let Language { tera, children, library } =
+        language(config, site, catalogue, index.as_ref(), templates, strings, lang);
+    let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
     keys.iter().map(|key| (key.clone(), page_html(&builder, library.as_ref(), &tera, templates, key))).collect()
 }
 
