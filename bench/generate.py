@@ -4,6 +4,7 @@
     python3 bench/generate.py --pages N --out DIR               # Signpost site
     python3 bench/generate.py --pages N --out DIR --hugo        # Hugo site
     python3 bench/generate.py --pages N --out DIR --hugo-out H  # both at once
+    python3 bench/generate.py --pages N --out DIR --hugo-out H --zola-out Z  # and Zola's
 
 N pages per language (en, fr, es, ar), in sections of 100:
 content/<lang>/sNNN/_index.md and content/<lang>/sNNN/pNNNNN.md, plus each
@@ -26,7 +27,9 @@ a summary for about 80% of them, for the library benchmark (library.sh).
 Python 3 standard library only; deterministic (fixed seed, --seed to change).
 The Signpost site gets signpost.yaml and content/ only: the runner copies
 themes/ and i18n/. The Hugo site gets hugo.toml, content/, i18n/ and
-layouts/; the runner copies the theme's static files into static/.
+layouts/; the runner copies the theme's static files into static/. The
+Zola site (--zola-out) gets zola.toml, content/ (Zola's one tree with
+`page.fr.md` beside `page.md`), templates/ and the same static/.
 """
 
 import argparse
@@ -579,6 +582,22 @@ def hugo_dest(lang):
     return dest
 
 
+def zola_file(rel, lang):
+    """Zola keeps every language in one tree: `s000/p00001.fr.md` beside
+    `s000/p00001.md` (the default language)."""
+    return rel if lang == "en" else rel[:-3] + "." + lang + ".md"
+
+
+def zola_dest(lang):
+    """Zola's internal links: `@/` + the file in the content tree, which
+    Zola checks (anchors included) and turns into the page's URL."""
+    def dest(m):
+        kind, n, anchor = m.group(1), int(m.group(2)), m.group(3)
+        rel = page_rel(n) + ".md" if kind == "p" else "s%03d/_index.md" % n
+        return "@/" + zola_file(rel, lang) + ("#" + anchor if anchor else "")
+    return dest
+
+
 # ---------------------------------------------------------------------------
 # Text
 # ---------------------------------------------------------------------------
@@ -791,10 +810,15 @@ def q(s):
     return json.dumps(s, ensure_ascii=False)
 
 
-def front(title, summary, order, hugo):
-    lines = ["---", "title: " + q(title), "summary: " + q(summary)]
+def front(title, summary, order, kind, section=False):
+    """Front matter for `kind` (signpost, hugo, zola). Zola calls the summary
+    `description` and sorts a section's pages only when asked to."""
+    lines = ["---", "title: " + q(title),
+             ("description: " if kind == "zola" else "summary: ") + q(summary)]
     if order is not None:
-        lines.append(("weight: %d" if hugo else "order: %d") % order)
+        lines.append(("order: %d" if kind == "signpost" else "weight: %d") % order)
+    if kind == "zola" and section:
+        lines.append("sort_by: weight")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -1044,6 +1068,249 @@ HUGO_RESOURCE_STRINGS = {
                about="عن هذا المورد", organisation="المنظمة", year="السنة", categories="الفئات",
                audiences="الجمهور", topics="المواضيع", added="أضيف في"),
 }
+
+
+# ---------------------------------------------------------------------------
+# The Zola site (--zola-out): the same pages, Zola's layout and templates
+# ---------------------------------------------------------------------------
+
+def toml_str(s):
+    """A TOML basic string (JSON escapes are valid TOML ones)."""
+    return json.dumps(s, ensure_ascii=False)
+
+
+def zola_strings(lang):
+    """The interface strings of the Hugo site, for Zola's `trans()`. Zola has
+    no plural forms: the page count is "N" + the `other` form's word."""
+    s = HUGO_I18N[lang]
+    out = dict(site_title=V[lang]["site_title"], lang_name=V[lang]["name"])
+    for key in ("skip", "languages", "nav", "notes", "inSection", "footer"):
+        out[key] = s[key]
+    out["pages"] = s["plural"]["other"].replace("{{ .Count }}", "").strip()
+    for key, msg in HUGO_RESOURCE_STRINGS[lang].items():
+        out[key] = msg.replace("{{ .language }}", "").strip()
+    return out
+
+
+def zola_config(out):
+    lines = [
+        "# Synthetic benchmark site, written by bench/generate.py.",
+        'base_url = "https://example.org"',
+        "title = " + toml_str(V["en"]["site_title"]),
+        'default_language = "en"',
+        "compile_sass = false",
+        "build_search_index = false",
+        "generate_feeds = false",
+        "generate_sitemap = true",
+        "generate_robots_txt = true",
+        "",
+        "[markdown]",
+        "smart_punctuation = true",
+        "bottom_footnotes = true",
+        "",
+        "[translations]",
+    ]
+    lines += ["%s = %s" % (k, toml_str(v)) for k, v in zola_strings("en").items()]
+    for lang in LANGS[1:]:
+        lines += ["", "[languages.%s]" % lang, "title = " + toml_str(V[lang]["site_title"]),
+                  "", "[languages.%s.translations]" % lang]
+        lines += ["%s = %s" % (k, toml_str(v)) for k, v in zola_strings(lang).items()]
+    write(os.path.join(out, "zola.toml"), "\n".join(lines) + "\n")
+    for name, text in ZOLA_TEMPLATES.items():
+        write(os.path.join(out, "templates", name), text)
+
+
+# Minimal Zola templates with the elements of the Hugo ones above (and so of
+# themes/default): lang/dir, title, description, canonical, hreflang
+# alternates (plus x-default), Open Graph, skip link, language switcher,
+# site navigation (the home page), content, the section's pages by weight,
+# footer; the resource pages and a listing paginated 10 a page.
+ZOLA_TEMPLATES = {
+    "macros.html": """{% macro head(p, title, lang) %}<title>{{ title }}</title>
+{% if p.description %}<meta name="description" content="{{ p.description }}">{% endif %}
+<link rel="canonical" href="{{ p.permalink | safe }}">
+{% for t in p.translations %}<link rel="alternate" hreflang="{{ t.lang }}" href="{{ t.permalink | safe }}">
+{% endfor %}{% for t in p.translations %}{% if t.lang == "en" %}<link rel="alternate" hreflang="x-default" href="{{ t.permalink | safe }}">
+{% endif %}{% endfor %}<meta property="og:type" content="article">
+<meta property="og:title" content="{{ p.title }}">
+{% if p.description %}<meta property="og:description" content="{{ p.description }}">{% endif %}
+<meta property="og:url" content="{{ p.permalink | safe }}">
+<meta property="og:locale" content="{{ lang }}">
+{% endmacro head %}
+{% macro langs(p, lang, label) %}<nav class="langs" aria-label="{{ label }}">
+    <ul>
+    {% for t in p.translations %}<li><a href="{{ t.permalink | safe }}" lang="{{ t.lang }}" dir="{% if t.lang == "ar" %}rtl{% else %}ltr{% endif %}" hreflang="{{ t.lang }}"{% if t.lang == lang %} aria-current="page"{% endif %}>{{ trans(key="lang_name", lang=t.lang) }}</a></li>
+    {% endfor %}</ul>
+  </nav>{% endmacro langs %}
+{% macro listing(s, lang) %}{% if s.pages %}
+<section class="children" aria-labelledby="children-heading">
+<h2 id="children-heading">{{ trans(key="inSection", lang=lang) }} <span class="count">({{ s.pages | length }} {{ trans(key="pages", lang=lang) }})</span></h2>
+<ul class="cards">
+{% for p in s.pages %}<li class="card">
+  <h3><a href="{{ p.permalink | safe }}">{{ p.title }}</a></h3>
+  {% if p.description %}<p>{{ p.description }}</p>{% endif %}
+</li>
+{% endfor %}</ul>
+</section>
+{% endif %}{% endmacro listing %}
+""",
+    "base.html": """<!doctype html>
+<html lang="{{ lang }}" dir="{% if lang == "ar" %}rtl{% else %}ltr{% endif %}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{% block head %}{% endblock head %}<meta property="og:site_name" content="{{ trans(key="site_title", lang=lang) }}">
+<meta name="color-scheme" content="light dark">
+<link rel="stylesheet" href="/style.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip" href="#main">{{ trans(key="skip", lang=lang) }}</a>
+{% if lang == "en" %}{% set home_path = "_index.md" %}{% else %}{% set home_path = "_index." ~ lang ~ ".md" %}{% endif %}{% set home = get_section(path=home_path, metadata_only=true) %}<header class="site-header">
+  <a class="brand" href="{{ home.permalink | safe }}">{{ trans(key="site_title", lang=lang) }}</a>
+  {% block langs %}{% endblock langs %}
+</header>
+<div class="layout">
+<nav class="toolkit-nav" aria-label="{{ trans(key="nav", lang=lang) }}">
+  <ul>
+  <li><a href="{{ home.permalink | safe }}"{% if home.permalink == current_url %} aria-current="page"{% endif %}>{{ home.title }}</a></li>
+  </ul>
+</nav>
+<main id="main" tabindex="-1">
+{% block main %}{% endblock main %}
+</main>
+</div>
+<footer class="site-footer">
+  <p>{{ trans(key="footer", lang=lang) }}</p>
+</footer>
+</body>
+</html>
+""",
+    "page.html": """{% extends "base.html" %}
+{% import "macros.html" as m %}
+{% block head %}{{ m::head(p=page, title=page.title ~ " · " ~ trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
+{% block langs %}{{ m::langs(p=page, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
+{% block main %}
+<article class="page">
+<div class="content">
+<header class="page-header">
+  <h1>{{ page.title }}</h1>
+  {% if page.description %}<p class="summary">{{ page.description }}</p>{% endif %}
+</header>
+{{ page.content | safe }}
+</div>
+</article>
+{% endblock main %}
+""",
+    "section.html": """{% extends "base.html" %}
+{% import "macros.html" as m %}
+{% block head %}{{ m::head(p=section, title=section.title ~ " · " ~ trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
+{% block langs %}{{ m::langs(p=section, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
+{% block main %}
+<article class="page">
+<div class="content">
+<header class="page-header">
+  <h1>{{ section.title }}</h1>
+  {% if section.description %}<p class="summary">{{ section.description }}</p>{% endif %}
+</header>
+{{ section.content | safe }}
+{{ m::listing(s=section, lang=lang) }}
+</div>
+</article>
+{% endblock main %}
+""",
+    "index.html": """{% extends "base.html" %}
+{% import "macros.html" as m %}
+{% block head %}{{ m::head(p=section, title=trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
+{% block langs %}{{ m::langs(p=section, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
+{% block main %}
+<article class="page">
+<div class="content">
+<header class="page-header">
+  <h1>{{ section.title }}</h1>
+  {% if section.description %}<p class="summary">{{ section.description }}</p>{% endif %}
+</header>
+{{ section.content | safe }}
+{% if section.subsections %}
+<section class="children" aria-labelledby="children-heading">
+<h2 id="children-heading">{{ trans(key="inSection", lang=lang) }} <span class="count">({{ section.subsections | length }} {{ trans(key="pages", lang=lang) }})</span></h2>
+<ul class="cards">
+{% for path in section.subsections %}{% set s = get_section(path=path, metadata_only=true) %}<li class="card">
+  <h3><a href="{{ s.permalink | safe }}">{{ s.title }}</a></h3>
+  {% if s.description %}<p>{{ s.description }}</p>{% endif %}
+</li>
+{% endfor %}</ul>
+</section>
+{% endif %}
+</div>
+</article>
+{% endblock main %}
+""",
+    "resource.html": """{% extends "base.html" %}
+{% import "macros.html" as m %}
+{% block head %}{{ m::head(p=page, title=page.title ~ " · " ~ trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
+{% block langs %}{{ m::langs(p=page, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
+{% block main %}
+<article class="page resource-page">
+<header class="page-header">
+{% set library = get_section(path=page.ancestors | last, metadata_only=true) %}<p class="label"><a href="{{ library.permalink | safe }}">{{ trans(key="library", lang=lang) }}</a></p>
+<h1><span class="citation" dir="auto">{{ page.extra.organisation }} ({{ page.extra.year }})</span> <span dir="auto">{{ page.title }}</span></h1>
+</header>
+<p class="summary">{{ page.description }}</p>
+<h2>{{ trans(key="access", lang=lang) }}</h2>
+<ul class="access access-large">{% for l in page.extra.links %}<li><a href="{{ l.url | safe }}" hreflang="{{ l.code }}" rel="noopener">{% if l.label %}{{ l.label }}{% else %}{{ trans(key="accessIn", lang=lang) }} {{ l.language }}{% endif %}</a></li>{% endfor %}</ul>
+<h2>{{ trans(key="about", lang=lang) }}</h2>
+<dl class="facts">
+<dt>{{ trans(key="organisation", lang=lang) }}</dt><dd>{{ page.extra.organisation }}</dd>
+<dt>{{ trans(key="year", lang=lang) }}</dt><dd>{{ page.extra.year }}</dd>
+<dt>{{ trans(key="categories", lang=lang) }}</dt><dd>{{ page.extra.categories_labels | join(sep=", ") }}</dd>
+<dt>{{ trans(key="audiences", lang=lang) }}</dt><dd>{{ page.extra.audiences_labels | join(sep=", ") }}</dd>
+<dt>{{ trans(key="topics", lang=lang) }}</dt><dd>{{ page.extra.topics_labels | join(sep=", ") }}</dd>
+<dt>{{ trans(key="added", lang=lang) }}</dt><dd><time datetime="{{ page.extra.added }}">{{ page.extra.added }}</time></dd>
+</dl>
+</article>
+{% endblock main %}
+""",
+    "resources.html": """{% extends "base.html" %}
+{% import "macros.html" as m %}
+{% block head %}{{ m::head(p=section, title=section.title ~ " · " ~ trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
+{% block langs %}{{ m::langs(p=section, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
+{% block main %}
+<article class="page">
+<header class="page-header"><h1>{{ section.title }}</h1></header>
+<ul class="cards">
+{% for p in paginator.pages %}<li class="card">
+  <h3><a href="{{ p.permalink | safe }}">{{ p.extra.organisation }} ({{ p.extra.year }}) {{ p.title }}</a></h3>
+  <p>{{ p.description }}</p>
+</li>
+{% endfor %}</ul>
+<nav class="pagination"><ul>
+{% if paginator.previous %}<li><a href="{{ paginator.previous | safe }}">&laquo;</a></li>{% endif %}
+<li>{{ paginator.current_index }} / {{ paginator.number_pagers }}</li>
+{% if paginator.next %}<li><a href="{{ paginator.next | safe }}">&raquo;</a></li>{% endif %}
+</ul></nav>
+</article>
+{% endblock main %}
+""",
+}
+
+
+def zola_resource(res, lang, tr):
+    """content/resources/<id>[.<lang>].md of the Zola site: the front matter
+    of the Hugo page (hugo_resource), with Zola's names (`description`, and
+    the facts under `extra`)."""
+    lines = hugo_resource(res, lang, tr).split("\n")
+    out = []
+    for line in lines:
+        if line.startswith("summary: "):
+            out.append("description: " + line[len("summary: "):])
+        elif line.startswith("organisation: "):
+            out += ["extra:", "  " + line]
+        elif out and out[-1].startswith("  ") and line != "---" and not line.startswith(("title:", "weight:")):
+            out.append("  " + line)
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------------------
@@ -1297,7 +1564,7 @@ def hugo_resource(res, lang, tr):
     return "\n".join(out) + "\n"
 
 
-def generate_catalogue(root, n_resources, n_pages, seed, hugo_root=None):
+def generate_catalogue(root, n_resources, n_pages, seed, hugo_root=None, zola_root=None):
     """content/catalogue/ with n_resources resources; returns how many
     resources have a translation, per language. With hugo_root, also a page
     per resource and language in the Hugo site (content/<lang>/resources/)."""
@@ -1328,6 +1595,10 @@ def generate_catalogue(root, n_resources, n_pages, seed, hugo_root=None):
                     for lang in LANGS:
                         write(os.path.join(hugo_root, "content", lang, "resources", res["id"] + ".md"),
                               hugo_resource(res, lang, trs[lang]))
+                if zola_root:
+                    for lang in LANGS:
+                        write(os.path.join(zola_root, "content", "resources", zola_file(res["id"] + ".md", lang)),
+                              zola_resource(res, lang, trs[lang]))
     finally:
         for f in files.values():
             f.close()
@@ -1339,29 +1610,28 @@ def summary_of(w):
     return w.sentence(emphasis=False)
 
 
-def generate(n_pages, seed, signpost_out, hugo_out, n_resources=0):
+def generate(n_pages, seed, signpost_out, hugo_out, n_resources=0, zola_out=None):
     n_sections = (n_pages - 1) // SECTION_SIZE + 1
-    outs = []  # (root, is_hugo)
-    if signpost_out:
-        outs.append((signpost_out, False))
-    if hugo_out:
-        outs.append((hugo_out, True))
-    for root, hugo in outs:
+    outs = [(root, kind) for root, kind in
+            ((signpost_out, "signpost"), (hugo_out, "hugo"), (zola_out, "zola")) if root]
+    configs = {"signpost": signpost_config, "hugo": hugo_config, "zola": zola_config}
+    for root, kind in outs:
         if os.path.exists(os.path.join(root, "content")):
             sys.exit("%s already holds content/: remove it first" % root)
-        for lang in LANGS:
-            for s in range(n_sections):
-                os.makedirs(os.path.join(root, "content", lang, "s%03d" % s), exist_ok=True)
-        (hugo_config if hugo else signpost_config)(root)
+        configs[kind](root)
 
     words = 0
 
     def emit(rel, lang, title, summary, order, body, from_dir):
         nonlocal words
-        for root, hugo in outs:
-            text = LINK_RE.sub(hugo_dest(lang) if hugo else signpost_dest(from_dir), body)
-            write(os.path.join(root, "content", lang, rel),
-                  front(title, summary, order, hugo) + text)
+        section = rel.endswith("_index.md")
+        for root, kind in outs:
+            if kind == "zola":
+                path, text = zola_file(rel, lang), LINK_RE.sub(zola_dest(lang), body)
+            else:
+                dest = hugo_dest(lang) if kind == "hugo" else signpost_dest(from_dir)
+                path, text = os.path.join(lang, rel), LINK_RE.sub(dest, body)
+            write(os.path.join(root, "content", path), front(title, summary, order, kind, section) + text)
         if lang == "en" and not rel.endswith("_index.md"):
             words += len(body.split())
 
@@ -1389,7 +1659,13 @@ def generate(n_pages, seed, signpost_out, hugo_out, n_resources=0):
             for lang in LANGS:
                 write(os.path.join(hugo_out, "content", lang, "resources", "_index.md"),
                       "---\ntitle: %s\nweight: 100000\n---\n" % q(HUGO_RESOURCE_STRINGS[lang]["library"]))
-        translated = generate_catalogue(signpost_out, n_resources, n_pages, seed, hugo_out)
+        if zola_out:
+            for lang in LANGS:
+                write(os.path.join(zola_out, "content", "resources", zola_file("_index.md", lang)),
+                      "---\ntitle: %s\nweight: 100000\nsort_by: weight\npaginate_by: 10\n"
+                      "template: resources.html\npage_template: resource.html\n---\n"
+                      % q(HUGO_RESOURCE_STRINGS[lang]["library"]))
+        translated = generate_catalogue(signpost_out, n_resources, n_pages, seed, hugo_out, zola_out)
     return words, translated
 
 
@@ -1399,6 +1675,7 @@ def main():
     ap.add_argument("--out", required=True, help="site folder to create")
     ap.add_argument("--hugo", action="store_true", help="write a Hugo site into --out instead")
     ap.add_argument("--hugo-out", help="also write the Hugo site into this folder")
+    ap.add_argument("--zola-out", help="also write the Zola site into this folder")
     ap.add_argument("--resources", type=int, default=0, metavar="R",
                     help="also write a resource catalogue of R resources (Signpost); with --hugo-out, a page per resource and language in the Hugo site")
     ap.add_argument("--seed", type=int, default=20240601)
@@ -1411,10 +1688,12 @@ def main():
         ap.error("--resources writes a Signpost catalogue (and, with --hugo-out, its Hugo pages): not with --hugo")
     signpost_out = None if args.hugo else args.out
     hugo_out = args.out if args.hugo else args.hugo_out
-    for d in (signpost_out, hugo_out):
+    if args.zola_out and args.hugo:
+        ap.error("--zola-out goes with a Signpost site (--out without --hugo)")
+    for d in (signpost_out, hugo_out, args.zola_out):
         if d:
             os.makedirs(d, exist_ok=True)
-    words, translated = generate(args.pages, args.seed, signpost_out, hugo_out, args.resources)
+    words, translated = generate(args.pages, args.seed, signpost_out, hugo_out, args.resources, args.zola_out)
     n_sections = (args.pages - 1) // SECTION_SIZE + 1
     files = len(LANGS) * (1 + n_sections + args.pages)
     print("generated %d content files per site (%d pages, %d sections, 1 home, x %d languages); "
