@@ -125,6 +125,11 @@ pub struct LibraryView {
     /// The facet and value this listing is filtered by, if any.
     pub selected: Option<(String, String)>,
     pub items: Vec<Card>,
+    /// The same cards as HTML, when they were rendered beforehand
+    /// (`card.html`): the library's listing pages show each resource in
+    /// many listings, so each card is rendered once per language, not once
+    /// per listing page.
+    pub cards_html: Option<Vec<String>>,
     pub total: usize,
     pub start: usize,
     pub end: usize,
@@ -210,7 +215,7 @@ impl<'a> Library<'a> {
         let size = self.config.page_size;
         let page_count = ordinals.len().div_ceil(size).max(1);
         let start = (n - 1) * size;
-        let shown = &ordinals[start.min(ordinals.len())..(start + size).min(ordinals.len())];
+        let shown = page_of(ordinals, n, size);
         let counts = self.index.counts(scope);
         let selected = listing.filter.filter(|(facet, _)| *facet != "component");
         let filters = FACETS
@@ -240,6 +245,7 @@ impl<'a> Library<'a> {
             filters,
             selected: selected.map(|(f, v)| (f.to_string(), v.to_string())),
             items: shown.iter().map(|&i| self.card(&self.catalogue.resources[i])).collect(),
+            cards_html: None,
             total: ordinals.len(),
             start: if shown.is_empty() { 0 } else { start + 1 },
             end: start + shown.len(),
@@ -316,6 +322,12 @@ pub fn card(config: &Config, catalogue: &Catalogue, lang: &Lang, resource: &Reso
         audiences: resource.audiences.iter().map(|a| label(a, vocabulary.audience(a))).collect(),
         links,
     }
+}
+
+/// The ordinals shown on page `n` (from 1) of a listing, `size` a page.
+pub fn page_of(ordinals: &[usize], n: usize, size: usize) -> &[usize] {
+    let start = (n - 1) * size;
+    &ordinals[start.min(ordinals.len())..(start + size).min(ordinals.len())]
 }
 
 /// Page numbers to link from page `n` of `count`: the first, the last and

@@ -11,7 +11,7 @@ use tera::Tera;
 
 use super::context::{Chrome, ContextBuilder, NavItem};
 use super::library::{
-    Card, FACETS, Index, Library, LibraryView, Listing, facet_label, json_ld, library_url, resource_url,
+    Card, FACETS, Index, Library, LibraryView, Listing, facet_label, json_ld, library_url, page_of, resource_url,
 };
 use super::{Templates, library_data, render};
 use crate::config::Config;
@@ -39,6 +39,13 @@ struct ResourcePage<'a> {
     topics: Vec<String>,
     components: Vec<NavItem<'a>>,
     json_ld: String,
+}
+
+/// `card.html` renders one card, at heading level `h`.
+#[derive(Serialize)]
+struct CardContext<'a> {
+    r: &'a Card,
+    h: u8,
 }
 
 #[derive(Serialize)]
@@ -139,9 +146,13 @@ impl<'a> Renderer<'a> {
                 (1..=ordinals.len().div_ceil(self.config().page_size).max(1)).map(move |n| (l, n))
             })
             .collect();
-        let mut diags: Vec<Diagnostic> =
-            pages.par_iter().filter_map(|&(l, n)| self.listing(strings, &listings[l], n).err()).collect();
         let cards: Vec<Card> = self.library.catalogue.resources.par_iter().map(|r| self.library.card(r)).collect();
+        let cards_html = match self.cards_html(&cards) {
+            Ok(html) => html,
+            Err(d) => return vec![d],
+        };
+        let mut diags: Vec<Diagnostic> =
+            pages.par_iter().filter_map(|&(l, n)| self.listing(strings, &listings[l], n, &cards_html).err()).collect();
         diags.extend(
             self.library
                 .catalogue
@@ -170,11 +181,21 @@ impl<'a> Renderer<'a> {
         diags
     }
 
+    /// Every card as the listing pages show it (heading level 2), rendered
+    /// once; a template error is reported once, not once per resource.
+    fn cards_html(&self, cards: &[Card]) -> Result<Vec<String>, Diagnostic> {
+        cards
+            .par_iter()
+            .map(|card| render(self.tera, self.templates, "card.html", &CardContext { r: card, h: 2 }))
+            .collect()
+    }
+
     fn listing(
         &self,
         strings: &Strings,
         (listing, scope, ordinals): &(Listing, Option<usize>, Vec<usize>),
         n: usize,
+        cards_html: &[String],
     ) -> Result<(), Diagnostic> {
         let config = self.config();
         let lang = self.lang();
@@ -191,9 +212,12 @@ impl<'a> Renderer<'a> {
             );
         }
         let url_of = |l: &Lang| listing.url(config, l, n);
+        let mut library = self.library.view(*listing, *scope, ordinals, n);
+        library.cards_html =
+            Some(page_of(ordinals, n, config.page_size).iter().map(|&i| cards_html[i].clone()).collect());
         let context = ListingPage {
             chrome: self.chrome(title, None, url_of),
-            library: self.library.view(*listing, *scope, ordinals, n),
+            library,
             feed_url: format!("{}feed.xml", library_url(config, lang)),
         };
         self.write("library.html", &listing.url(config, lang, n), &context)
