@@ -75,8 +75,8 @@ pub fn shard_key(surface: &str) -> String {
 /// Writes the browser's files of one language from its committed tantivy
 /// index (one segment) and the lexicon its analyser recorded.
 pub fn write(
-    docs: &[SearchDoc],
     labels: &[Vec<(String, String)>],
+    bits: &[Vec<(usize, usize)>],
     lexicon: &HashMap<String, String>,
     index_dir: &Path,
     out: &Path,
@@ -148,13 +148,11 @@ pub fn write(
         stems.insert(String::from_utf8_lossy(key).into_owned(), (id, df));
     }
     write_lexicon(lexicon, &stems, out)?;
-    write_docs(docs, out)?;
-    let bits = write_facets(docs, labels, out)?;
     let norms: Vec<u32> = (0..=255u8).map(FieldNormReader::id_to_fieldnorm).collect();
     let facets: serde_json::Map<_, _> = FACET_FIELDS
         .iter()
         .zip(labels)
-        .zip(&bits)
+        .zip(bits)
         .map(|((f, values), bits)| {
             let values: Vec<_> = values.iter().zip(bits).map(|((v, l), (o, n))| json!([v, l, o, n])).collect();
             (f.to_string(), json!(values))
@@ -209,10 +207,24 @@ fn write_lexicon(
     Ok(())
 }
 
+/// The files that need only the documents, not the index: their text
+/// (`docs/`) and the filters' bit sets (`facets.bin`), written while
+/// tantivy indexes. Returns each facet value's bit set's offset and length,
+/// for [`write`].
+pub fn write_documents(
+    docs: &[SearchDoc],
+    labels: &[Vec<(String, String)>],
+    out: &Path,
+) -> io::Result<Vec<Vec<(usize, usize)>>> {
+    write_docs(docs, out)?;
+    write_facets(docs, labels, out)
+}
+
 fn write_docs(docs: &[SearchDoc], out: &Path) -> io::Result<()> {
     for (k, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
-        let items: Vec<serde_json::Value> = chunk.iter().map(|d| json!([d.url, d.title, d.section, d.body])).collect();
-        write_file(&out.join(format!("docs/{k}.json")), serde_json::Value::from(items).to_string().as_bytes())?;
+        // Tuples serialise as JSON arrays, straight from the borrowed text.
+        let items: Vec<_> = chunk.iter().map(|d| (&d.url, &d.title, &d.section, &d.body)).collect();
+        write_file(&out.join(format!("docs/{k}.json")), &serde_json::to_vec(&items)?)?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod export;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -17,7 +18,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Catalogue, Lang, Site};
+use crate::model::{Catalogue, Lang, PageKey, Resource, Site};
 use crate::render::library::{card, resource_url};
 
 /// Where the search files of a language go, below the output folder.
@@ -86,14 +87,25 @@ fn language(lang: &Lang, docs: &[SearchDoc], labels: &[Vec<(String, String)>], d
         Diagnostic::error(search_dir(lang), (1, 1), format!("cannot build the search index: {e}"))
     };
     let index_dir = dir.join("index");
-    std::fs::create_dir_all(&index_dir).map_err(|e| fail(&e))?;
+    // The documents' own files do not wait for the index.
+    let (bits, lexicon) = rayon::join(
+        || export::write_documents(docs, labels, dir).map_err(|e| fail(&e)),
+        || build_index(lang, docs, &index_dir).map_err(|e| fail(&e)),
+    );
+    export::write(labels, &bits?, &lexicon?, &index_dir, dir).map_err(|e| fail(&e))
+}
+
+/// The tantivy index of `docs`, in one segment with a fixed name; returns
+/// every word the analyser met, with its stem.
+fn build_index(lang: &Lang, docs: &[SearchDoc], index_dir: &Path) -> tantivy::Result<HashMap<String, String>> {
+    std::fs::create_dir_all(index_dir)?;
     let (schema, fields) = schema(lang);
-    let index = Index::create_in_dir(&index_dir, schema).map_err(|e| fail(&e))?;
+    let index = Index::create_in_dir(index_dir, schema)?;
     let lexicon = analysis::Lexicon::default();
     index.tokenizers().register(&analysis::analyzer_name(lang), analysis::recording_analyzer(lang, lexicon.clone()));
     // One thread and a budget large enough for one segment: documents keep
     // their order, which the browser's data and tie-breaks rely on.
-    let mut writer: IndexWriter = index.writer_with_num_threads(1, 1_500_000_000).map_err(|e| fail(&e))?;
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, 1_500_000_000)?;
     for doc in docs {
         let mut document = TantivyDocument::default();
         document.add_text(fields.url, &doc.url);
@@ -105,13 +117,12 @@ fn language(lang: &Lang, docs: &[SearchDoc], labels: &[Vec<(String, String)>], d
                 document.add_text(*field, value);
             }
         }
-        writer.add_document(document).map_err(|e| fail(&e))?;
+        writer.add_document(document)?;
     }
-    writer.commit().map_err(|e| fail(&e))?;
-    writer.wait_merging_threads().map_err(|e| fail(&e))?;
-    make_deterministic(&index_dir).map_err(|e| fail(&e))?;
-    let lexicon = std::mem::take(&mut lexicon.lock().unwrap_or_else(|e| e.into_inner()).surfaces);
-    export::write(docs, labels, &lexicon, &index_dir, dir).map_err(|e| fail(&e))
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    make_deterministic(index_dir)?;
+    Ok(std::mem::take(&mut lexicon.lock().unwrap_or_else(|e| e.into_inner()).surfaces))
 }
 
 /// tantivy names segments with random UUIDs; two builds of the same site
@@ -151,51 +162,65 @@ fn make_deterministic(dir: &Path) -> std::io::Result<()> {
 
 /// Everything a reader of `lang` can find: resources first (their facet
 /// bit sets then stay short), then each page's sections in key order.
+///
+/// Built in parallel (the text of every section is taken out of its HTML);
+/// rayon keeps the order.
 pub fn documents(config: &Config, site: &Site, catalogue: Option<&Catalogue>, lang: &Lang) -> Vec<SearchDoc> {
-    let mut docs = Vec::new();
-    if let Some(catalogue) = catalogue {
-        for resource in &catalogue.resources {
-            let card = card(config, catalogue, lang, resource);
-            let language_facets = resource.language_facets(&catalogue.vocabulary);
-            docs.push(SearchDoc {
-                url: resource_url(config, lang, &resource.id),
-                title: format!("{} {}", card.citation, card.title),
-                section: String::new(),
-                body: card.summary,
-                facets: [
-                    resource.categories.clone(),
-                    resource.audiences.clone(),
-                    language_facets,
-                    resource.components.clone(),
-                ],
-            });
-        }
+    let resources = catalogue.map_or(&[][..], |c| &c.resources[..]);
+    let mut docs: Vec<SearchDoc> = resources
+        .par_iter()
+        .filter_map(|resource| Some(resource_document(config, catalogue?, lang, resource)))
+        .collect();
+    let keys = site.keys_for(lang, &config.default_lang);
+    docs.par_extend(keys.par_iter().flat_map_iter(|key| page_documents(config, site, catalogue, lang, key)));
+    docs
+}
+
+fn resource_document(config: &Config, catalogue: &Catalogue, lang: &Lang, resource: &Resource) -> SearchDoc {
+    let card = card(config, catalogue, lang, resource);
+    SearchDoc {
+        url: resource_url(config, lang, &resource.id),
+        title: format!("{} {}", card.citation, card.title),
+        section: String::new(),
+        body: card.summary,
+        facets: [
+            resource.categories.clone(),
+            resource.audiences.clone(),
+            resource.language_facets(&catalogue.vocabulary),
+            resource.components.clone(),
+        ],
     }
-    for key in site.keys_for(lang, &config.default_lang) {
-        let Some((page, _)) = site.page_for(lang, &config.default_lang, key) else { continue };
-        let url = config.page_url(lang, key);
-        let component =
-            catalogue.and_then(|c| c.vocabulary.components.iter().find(|c| &c.page == key)).map(|c| c.id.clone());
-        let facets = [Vec::new(), page.front.audience.clone(), Vec::new(), component.into_iter().collect()];
-        let intro = html_to_text(&page.doc.intro);
-        let summary = page.front.summary.clone().unwrap_or_default();
-        docs.push(SearchDoc {
-            url: url.clone(),
-            title: page.front.title.clone(),
-            section: String::new(),
-            body: join_text(&summary, &intro),
-            facets: facets.clone(),
-        });
-        for section in &page.doc.sections {
-            docs.push(SearchDoc {
-                url: format!("{url}#{}", section.id),
-                title: page.front.title.clone(),
-                section: section.title_text.clone(),
-                body: html_to_text(&section.body),
-                facets: facets.clone(),
-            });
-        }
-    }
+}
+
+/// A page's introduction (with its summary), then each of its sections.
+fn page_documents(
+    config: &Config,
+    site: &Site,
+    catalogue: Option<&Catalogue>,
+    lang: &Lang,
+    key: &PageKey,
+) -> Vec<SearchDoc> {
+    let Some((page, _)) = site.page_for(lang, &config.default_lang, key) else { return Vec::new() };
+    let url = config.page_url(lang, key);
+    let component =
+        catalogue.and_then(|c| c.vocabulary.components.iter().find(|c| &c.page == key)).map(|c| c.id.clone());
+    let facets = [Vec::new(), page.front.audience.clone(), Vec::new(), component.into_iter().collect()];
+    let intro = html_to_text(&page.doc.intro);
+    let summary = page.front.summary.clone().unwrap_or_default();
+    let mut docs = vec![SearchDoc {
+        url: url.clone(),
+        title: page.front.title.clone(),
+        section: String::new(),
+        body: join_text(&summary, &intro),
+        facets: facets.clone(),
+    }];
+    docs.extend(page.doc.sections.iter().map(|section| SearchDoc {
+        url: format!("{url}#{}", section.id),
+        title: page.front.title.clone(),
+        section: section.title_text.clone(),
+        body: html_to_text(&section.body),
+        facets: facets.clone(),
+    }));
     docs
 }
 
