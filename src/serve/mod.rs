@@ -2,63 +2,47 @@
 //! a file outside the output folder. With live reload, every HTML page gets
 //! a small script that listens to `/_signpost/events` (see [`crate::live`]).
 
+mod http;
+
+use std::net::TcpStream;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use tiny_http::{Header, Response, Server, StatusCode};
 
 use crate::live::{Event, Hub};
 use crate::model::Lang;
 use crate::search::{LangIndex, Request};
-
-const WORKERS: usize = 4;
+use http::{Answer, Response};
 
 /// Serves `output` until the process ends; `hub` is live reload's, if on.
 /// Pages link to `base_path` (`/kb/` for `https://example.org/kb/`): it is
 /// served too, as the output's root.
 pub fn serve(output: &Path, port: u16, hub: Option<Arc<Hub>>, base_path: &str) -> anyhow::Result<()> {
-    let server = Server::from_listener(listen(port)?, None).map_err(|e| anyhow::anyhow!("cannot serve: {e}"))?;
+    let listener = listen(port)?;
     let root = std::fs::canonicalize(output).with_context(|| format!("cannot open {}", output.display()))?;
     eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", output.display());
-    // A few workers, so that one slow client does not hold up the others.
-    let server = std::sync::Arc::new(server);
     let indexes = Indexes::default();
-    std::thread::scope(|scope| {
-        for _ in 0..WORKERS {
-            let (server, root, indexes, hub) = (&server, &root, &indexes, &hub);
-            let base = base_path.trim_end_matches('/');
-            scope.spawn(move || {
-                while let Ok(request) = server.recv() {
-                    if let Some(hub) = hub.as_ref().filter(|_| request.url() == EVENTS) {
-                        // Open as long as the page is: a thread of its own.
-                        let hub = hub.clone();
-                        std::thread::spawn(move || events(request, &hub));
-                        continue;
-                    }
-                    let url = request.url();
-                    let url =
-                        url.strip_prefix(base).filter(|rest| !base.is_empty() && rest.starts_with('/')).unwrap_or(url);
-                    let mut response = respond(root, indexes, url);
-                    if hub.is_some() {
-                        response = with_live_script(response, url);
-                    }
-                    let _ = request.respond(response);
-                }
-            });
+    let base = base_path.trim_end_matches('/');
+    http::run(&listener, &|request: &http::Request| {
+        let url = request.target.as_str();
+        if let Some(hub) = hub.as_ref().filter(|_| url == EVENTS) {
+            let hub = hub.clone();
+            return Answer::Stream(Box::new(move |stream| events(stream, &hub)));
         }
+        let url = url.strip_prefix(base).filter(|rest| !base.is_empty() && rest.starts_with('/')).unwrap_or(url);
+        let response = respond(&root, &indexes, url);
+        Answer::Response(if hub.is_some() { with_live_script(response, url) } else { response })
     });
     Ok(())
 }
 
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
-
 const EVENTS: &str = "/_signpost/events";
 const LIVE_SCRIPT: &str = "/_signpost/live.js";
 
-/// A listening socket on 127.0.0.1 with `TCP_NODELAY`, which the accepted
-/// connections inherit. Without it, the small writes of an answer wait for
-/// the client's delayed acknowledgement: about 40 ms per request on a
+/// A listening socket on 127.0.0.1 with `TCP_NODELAY` (set again on each
+/// connection). Without it, the small writes of an answer wait for the
+/// client's delayed acknowledgement: about 40 ms per request on a
 /// kept-alive connection (Nagle's algorithm).
 fn listen(port: u16) -> anyhow::Result<std::net::TcpListener> {
     use socket2::{Domain, Socket, Type};
@@ -73,21 +57,20 @@ fn listen(port: u16) -> anyhow::Result<std::net::TcpListener> {
 
 /// Server-sent events: an error still standing at once, then each event of
 /// the hub, with a comment every 15 s so that proxies keep it open.
-fn events(request: tiny_http::Request, hub: &Hub) {
+fn events(stream: &mut TcpStream, hub: &Hub) {
     use std::io::Write as _;
-    let mut writer = request.into_writer();
     let head =
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
     let (mut seen, standing) = hub.current();
-    let send = |writer: &mut Box<dyn std::io::Write + Send>, event: &Event| {
+    let send = |stream: &mut TcpStream, event: &Event| {
         let data = serde_json::to_string(event).unwrap_or_default();
-        writer.write_all(format!("data: {data}\n\n").as_bytes()).and_then(|()| writer.flush())
+        stream.write_all(format!("data: {data}\n\n").as_bytes()).and_then(|()| stream.flush())
     };
-    if writer.write_all(head.as_bytes()).and_then(|()| writer.flush()).is_err() {
+    if stream.write_all(head.as_bytes()).and_then(|()| stream.flush()).is_err() {
         return;
     }
     if let Some(event) = standing
-        && send(&mut writer, &event).is_err()
+        && send(stream, &event).is_err()
     {
         return;
     }
@@ -95,9 +78,9 @@ fn events(request: tiny_http::Request, hub: &Hub) {
         let sent = match hub.wait(seen, std::time::Duration::from_secs(15)) {
             Some((n, event)) => {
                 seen = n;
-                send(&mut writer, &event)
+                send(stream, &event)
             }
-            None => writer.write_all(b": still here\n\n").and_then(|()| writer.flush()),
+            None => stream.write_all(b": still here\n\n").and_then(|()| stream.flush()),
         };
         if sent.is_err() {
             return; // The page was closed.
@@ -106,33 +89,24 @@ fn events(request: tiny_http::Request, hub: &Hub) {
 }
 
 /// An HTML page with the live reload script added before `</body>`.
-fn with_live_script(response: Reply, url: &str) -> Reply {
+fn with_live_script(response: Response, url: &str) -> Response {
     if url.split('?').next() == Some(LIVE_SCRIPT) {
-        return Response::from_data(crate::live::SCRIPT.as_bytes().to_vec())
-            .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
-            .with_header(header("Cache-Control", "no-store"));
+        return Response::new(200, "text/javascript; charset=utf-8", crate::live::SCRIPT.as_bytes().to_vec())
+            .with_header("Cache-Control", "no-store");
     }
-    let is_html =
-        response.headers().iter().any(|h| h.field.equiv("Content-Type") && h.value.as_str().starts_with("text/html"));
-    if !is_html {
+    if !response.header("Content-Type").is_some_and(|t| t.starts_with("text/html")) {
         return response;
     }
-    let status = response.status_code();
-    let mut body = Vec::new();
-    let _ = std::io::Read::read_to_end(&mut response.into_reader(), &mut body);
     let tag = format!("<script src=\"{LIVE_SCRIPT}\" defer></script>");
-    let mut html = String::from_utf8_lossy(&body).into_owned();
+    let mut html = String::from_utf8_lossy(&response.body).into_owned();
     match html.rfind("</body>") {
         Some(at) => html.insert_str(at, &tag),
         None => html.push_str(&tag),
     }
-    Response::from_data(html.into_bytes())
-        .with_status_code(status)
-        .with_header(header("Content-Type", "text/html; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-store"))
+    Response { body: html.into_bytes(), ..response }.with_header("Cache-Control", "no-store")
 }
 
-fn respond(root: &Path, indexes: &Indexes, url: &str) -> Reply {
+fn respond(root: &Path, indexes: &Indexes, url: &str) -> Response {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/api/search" {
         return api_search(root, indexes, url.split_once('?').map_or("", |(_, q)| q));
@@ -144,14 +118,14 @@ fn respond(root: &Path, indexes: &Indexes, url: &str) -> Reply {
     if file.is_dir() {
         if !path.ends_with('/') {
             let location = format!("{path}/");
-            return Response::from_data(Vec::new()).with_status_code(301).with_header(header("Location", &location));
+            return Response::new(301, "text/plain", Vec::new()).with_header("Location", &location);
         }
         file = file.join("index.html");
     }
     // Symbolic links inside the output could still lead out of it.
     match std::fs::canonicalize(&file) {
         Ok(real) if real.starts_with(root) && real.is_file() => match std::fs::read(&real) {
-            Ok(bytes) => Response::from_data(bytes).with_header(header("Content-Type", content_type(&real))),
+            Ok(bytes) => Response::new(200, content_type(&real), bytes),
             Err(_) => text(500, "cannot read file"),
         },
         _ => not_found(root),
@@ -162,7 +136,7 @@ fn respond(root: &Path, indexes: &Indexes, url: &str) -> Reply {
 type Indexes = std::sync::RwLock<std::collections::HashMap<String, std::sync::Arc<LangIndex>>>;
 
 /// `GET /api/search?q=...&lang=...&category=...&audience=...&language=...&component=...`
-fn api_search(root: &Path, indexes: &Indexes, query: &str) -> Reply {
+fn api_search(root: &Path, indexes: &Indexes, query: &str) -> Response {
     let params: Vec<(String, String)> = query
         .split('&')
         .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
@@ -203,29 +177,19 @@ fn default_lang(root: &Path) -> String {
     html.split("<html lang=\"").nth(1).and_then(|rest| rest.split('"').next()).map_or("en".to_string(), str::to_string)
 }
 
-fn json(status: u16, value: &impl serde::Serialize) -> Reply {
-    Response::from_data(serde_json::to_vec(value).unwrap_or_default())
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", "application/json"))
+fn json(status: u16, value: &impl serde::Serialize) -> Response {
+    Response::new(status, "application/json", serde_json::to_vec(value).unwrap_or_default())
 }
 
-fn not_found(root: &Path) -> Reply {
+fn not_found(root: &Path) -> Response {
     match std::fs::read(root.join("404.html")) {
-        Ok(bytes) => Response::from_data(bytes)
-            .with_status_code(StatusCode(404))
-            .with_header(header("Content-Type", "text/html; charset=utf-8")),
+        Ok(bytes) => Response::new(404, "text/html; charset=utf-8", bytes),
         Err(_) => text(404, "not found"),
     }
 }
 
-fn text(status: u16, body: &str) -> Reply {
-    Response::from_data(body.as_bytes().to_vec())
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+fn text(status: u16, body: &str) -> Response {
+    Response::new(status, "text/plain; charset=utf-8", body.as_bytes().to_vec())
 }
 
 /// The request path as a relative path with no `..`, or `None`.
