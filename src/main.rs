@@ -189,9 +189,12 @@ impl SiteArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build(site) => build(&site.options()).map(|built| {
-            eprintln!("built {} pages into {}", built.pages, built.output.display());
-        }),
+        Command::Build(site) => {
+            tune_memory_for_a_build();
+            build(&site.options()).map(|built| {
+                eprintln!("built {} pages into {}", built.pages, built.output.display());
+            })
+        }
         Command::Serve { site, port, no_live } => serve(site.options(), port, !no_live),
         Command::Search(args) => search(&args),
         Command::I18n { command: I18nCommand::Status(args) } => status(&args),
@@ -201,6 +204,32 @@ fn main() -> ExitCode {
         Command::Check { root } => check(root),
     };
     result.map_or_else(|code| code, |()| ExitCode::SUCCESS)
+}
+
+/// `mi_option_purge_delay` in mimalloc.h's `mi_option_e` (the sys crate
+/// names only some options); a test below checks it against its default.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Two memory settings for a build, a process that ends soon (`serve`
+/// keeps the defaults):
+/// - mimalloc hands freed memory back to the system after a second, and a
+///   build faults it in again, zeroed, moments later (a 40,000-page build
+///   took 35,000 page faults instead of 2,300, and a tenth more system
+///   time): it keeps what it frees;
+/// - mimalloc asks for transparent huge pages, which the kernel, after
+///   another large process has run, assembles by compacting memory in the
+///   page fault: system time doubled (2.6 -> 5 s) for a build run right
+///   after Hugo's. Ordinary pages fault in more often but cheaply. mimalloc
+///   has asked for its first arena before `main`, so the process opts out.
+fn tune_memory_for_a_build() {
+    // SAFETY: sets a plain option of the allocator; any thread may call it.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) };
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with integer arguments only; it fails harmlessly on a
+    // kernel without the option.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 fn search(args: &SearchArgs) -> Result<(), ExitCode> {
@@ -420,5 +449,17 @@ fn build(options: &BuildOptions) -> Result<Built, ExitCode> {
             Err(ExitCode::from(1))
         }
         Err(failure) => Err(failed(failure, "build")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The option number is mimalloc's enum order: a newer mimalloc that
+    /// moved it fails here, not silently at run time.
+    #[test]
+    fn allocator_option_is_the_one_meant() {
+        // SAFETY: reads an option of the allocator.
+        let purge = unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) };
+        assert_eq!(purge, 1000, "the default of purge_delay, in ms");
     }
 }
