@@ -116,9 +116,11 @@ pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failur
 
     // The status compares raw texts: kept only when a status page is wanted.
     let status_pages = config.translation_status.then(|| sources.pages.clone());
-    let (pages, found) = parse::pages(&config, sources.pages);
+    // The catalogue is a few large YAML files: parsed beside the pages.
+    let ((pages, found), (catalogue, found_in_catalogue)) =
+        rayon::join(|| parse::pages(&config, sources.pages), || parse_catalogue(sources.catalogue));
     diags.extend(found);
-    let catalogue = parse::catalogue::parse(sources.catalogue, &mut diags);
+    diags.extend(found_in_catalogue);
 
     let (site, found) = validate::site(&config, pages);
     diags.extend(found);
@@ -127,6 +129,11 @@ pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failur
         .map(|pages| translation::status::report(&config, &pages, catalogue.as_ref(), None, &mut Diagnostics::new()));
     let strings = Arc::new(strings);
     Ok((Prepared { config, assets: sources.assets, strings, templates, site, catalogue, status }, diags))
+}
+
+fn parse_catalogue(files: Vec<load::CatalogueFile>) -> (Option<parse::catalogue::Parsed>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    (parse::catalogue::parse(files, &mut diags), diags)
 }
 
 /// [`build`], keeping what it built from.

@@ -14,6 +14,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -118,28 +119,53 @@ impl Parsed {
     }
 }
 
+/// What one catalogue file holds.
+enum Content {
+    Vocabulary(Option<Vocabulary>),
+    Resources(Vec<Resource>),
+    Translations(Lang, Vec<(String, ResourceText)>),
+    Unexpected,
+}
+
+/// One file parsed on its own, with its positions and problems.
+struct ParsedFile {
+    path: PathBuf,
+    positions: Positions,
+    content: Content,
+    diags: Diagnostics,
+}
+
+/// Parses the files in parallel (a large catalogue is a few files of some
+/// megabytes each: the resources and a translation file per language), then
+/// puts them together in their order.
 pub fn parse(files: Vec<CatalogueFile>, diags: &mut Diagnostics) -> Option<Parsed> {
     if files.is_empty() {
         return None;
     }
+    let files: Vec<ParsedFile> = files.into_par_iter().map(parse_file).collect();
     let mut parsed = Parsed::default();
     let mut found_vocabulary = false;
     for file in files {
-        parsed.positions.insert(file.path.clone(), Positions::new(&file.text));
-        let stem = file.name.trim_end_matches(".yaml").trim_end_matches(".yml");
-        if stem == "vocabulary" {
-            found_vocabulary = true;
-            parsed.vocabulary_file = Some(file.path.clone());
-            if let Some(vocabulary) = vocabulary(&file, diags) {
-                parsed.catalogue.vocabulary = vocabulary;
+        diags.extend(file.diags);
+        match file.content {
+            Content::Vocabulary(vocabulary) => {
+                found_vocabulary = true;
+                parsed.vocabulary_file = Some(file.path.clone());
+                if let Some(vocabulary) = vocabulary {
+                    parsed.catalogue.vocabulary = vocabulary;
+                }
             }
-        } else if stem == "resources" || stem.starts_with("resources/") {
-            resources(&file, &parsed.positions[&file.path], &mut parsed.catalogue.resources, diags);
-        } else if let Some(lang) = stem.strip_prefix("translations/") {
-            translations(&file, Lang::new(lang), &mut parsed, diags);
-        } else {
-            diags.push(Diagnostic::error(&file.path, (1, 1), "unexpected file in the catalogue: expected vocabulary.yaml, resources.yaml, resources/*.yaml or translations/<lang>.yaml"));
+            Content::Resources(resources) => parsed.catalogue.resources.extend(resources),
+            Content::Translations(lang, texts) => {
+                let translations = parsed.catalogue.translations.entry(lang.clone()).or_default();
+                for (id, text) in texts {
+                    parsed.translation_sources.insert((lang.clone(), id.clone()), (file.path.clone(), id.clone()));
+                    translations.insert(id, text);
+                }
+            }
+            Content::Unexpected => {}
         }
+        parsed.positions.insert(file.path, file.positions);
     }
     if !found_vocabulary {
         diags.push(Diagnostic::error(Path::new("content/catalogue"), (1, 1), "the catalogue has no vocabulary.yaml"));
@@ -151,6 +177,25 @@ pub fn parse(files: Vec<CatalogueFile>, diags: &mut Diagnostics) -> Option<Parse
             .then_with(|| a.id.cmp(&b.id))
     });
     Some(parsed)
+}
+
+fn parse_file(file: CatalogueFile) -> ParsedFile {
+    let mut diags = Diagnostics::new();
+    let positions = Positions::new(&file.text);
+    let stem = file.name.trim_end_matches(".yaml").trim_end_matches(".yml");
+    let content = if stem == "vocabulary" {
+        Content::Vocabulary(vocabulary(&file, &mut diags))
+    } else if stem == "resources" || stem.starts_with("resources/") {
+        let mut out = Vec::new();
+        resources(&file, &positions, &mut out, &mut diags);
+        Content::Resources(out)
+    } else if let Some(lang) = stem.strip_prefix("translations/") {
+        Content::Translations(Lang::new(lang), translations(&file, &positions, &mut diags))
+    } else {
+        diags.push(Diagnostic::error(&file.path, (1, 1), "unexpected file in the catalogue: expected vocabulary.yaml, resources.yaml, resources/*.yaml or translations/<lang>.yaml"));
+        Content::Unexpected
+    };
+    ParsedFile { path: file.path, positions, content, diags }
 }
 
 fn vocabulary(file: &CatalogueFile, diags: &mut Diagnostics) -> Option<Vocabulary> {
@@ -272,29 +317,30 @@ fn resources(file: &CatalogueFile, positions: &Positions, out: &mut Vec<Resource
     }
 }
 
-fn translations(file: &CatalogueFile, lang: Lang, parsed: &mut Parsed, diags: &mut Diagnostics) {
-    let Some(value) = document(file, diags) else { return };
+/// Each translated entry, by resource id, in the file's order.
+fn translations(file: &CatalogueFile, positions: &Positions, diags: &mut Diagnostics) -> Vec<(String, ResourceText)> {
+    let mut out = Vec::new();
+    let Some(value) = document(file, diags) else { return out };
     let serde_yaml::Value::Mapping(entries) = value else {
         diags.push(Diagnostic::error(&file.path, (1, 1), "expected a mapping from resource id to its translated text"));
-        return;
+        return out;
     };
-    let positions = parsed.positions.get(&file.path).cloned().unwrap_or_default();
     for (key, value) in entries {
         let Some(id) = key.as_str().map(str::to_string) else {
             diags.push(Diagnostic::error(&file.path, (1, 1), "resource ids must be strings"));
             continue;
         };
-        if let Some(raw) = entry::<RawText>(value, &file.path, &id, &positions, diags) {
+        if let Some(raw) = entry::<RawText>(value, &file.path, &id, positions, diags) {
             let text = ResourceText {
                 title: raw.title,
                 summary: raw.summary,
                 link_labels: raw.link_labels,
                 source_hash: raw.source_hash,
             };
-            parsed.translation_sources.insert((lang.clone(), id.clone()), (file.path.clone(), id.clone()));
-            parsed.catalogue.translations.entry(lang.clone()).or_default().insert(id, text);
+            out.push((id, text));
         }
     }
+    out
 }
 
 fn year(value: &serde_yaml::Value) -> Option<i32> {
