@@ -25,7 +25,7 @@ pub struct PageContext<'a> {
     /// For sections: their pages, by `order` then title.
     pub children: Vec<NavItem<'a>>,
     /// For toolkit components: their resources, with filters.
-    pub resources: Option<crate::render::library::LibraryView>,
+    pub resources: Option<crate::render::library::LibraryView<'a>>,
 }
 
 #[derive(Serialize)]

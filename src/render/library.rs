@@ -120,27 +120,39 @@ pub fn resource_url(config: &Config, lang: &Lang, id: &str) -> String {
 
 /// What the templates get for a list of resources with its filters.
 #[derive(Serialize)]
-pub struct LibraryView {
-    pub filters: Vec<FacetView>,
-    /// The facet and value this listing is filtered by, if any.
-    pub selected: Option<(String, String)>,
-    pub items: Vec<Card>,
-    /// The same cards as HTML, when they were rendered beforehand
+pub struct LibraryView<'a> {
+    #[serde(flatten)]
+    pub filters: Filters,
+    /// The filters as HTML, when they were rendered beforehand
+    /// (`filters.html`, once per listing: they are the same on each of its
+    /// pages); `filters` is then empty.
+    pub filters_html: Option<&'a str>,
+    /// The resources shown, unless `cards_html` holds them.
+    pub items: Vec<&'a Card>,
+    /// The cards shown as HTML, when they were rendered beforehand
     /// (`card.html`): the library's listing pages show each resource in
     /// many listings, so each card is rendered once per language, not once
-    /// per listing page.
-    pub cards_html: Option<Vec<String>>,
+    /// per listing page; `items` is then empty.
+    pub cards_html: Option<Vec<&'a str>>,
     pub total: usize,
     pub start: usize,
     pub end: usize,
     pub pages: Vec<PageLink>,
     pub prev: Option<String>,
     pub next: Option<String>,
-    pub clear_url: String,
     /// On a component page: the full listing of its resources.
     pub all_url: Option<String>,
     /// Settings for `library.js`, as JSON.
     pub script: String,
+}
+
+/// The filters beside a listing: what `filters.html` gets as `lib`.
+#[derive(Serialize, Default)]
+pub struct Filters {
+    pub filters: Vec<FacetView>,
+    /// The facet and value this listing is filtered by, if any.
+    pub selected: Option<(String, String)>,
+    pub clear_url: String,
 }
 
 #[derive(Serialize)]
@@ -203,19 +215,21 @@ pub struct Library<'a> {
     pub lang: &'a Lang,
     /// `library.js` settings shared by every listing in this language.
     pub script_base: serde_json::Value,
+    /// Every resource's card, in catalogue order: made on first use, once.
+    pub cards: std::sync::OnceLock<Vec<Card>>,
 }
 
 impl<'a> Library<'a> {
-    pub fn card(&self, resource: &Resource) -> Card {
-        card(self.config, self.catalogue, self.lang, resource)
+    /// The cards of all resources, in catalogue order.
+    pub fn cards(&self) -> &[Card] {
+        self.cards.get_or_init(|| {
+            use rayon::prelude::*;
+            self.catalogue.resources.par_iter().map(|r| card(self.config, self.catalogue, self.lang, r)).collect()
+        })
     }
 
-    /// Page `n` (from 1) of a listing of `ordinals`.
-    pub fn view(&self, listing: Listing, scope: Option<usize>, ordinals: &[usize], n: usize) -> LibraryView {
-        let size = self.config.page_size;
-        let page_count = ordinals.len().div_ceil(size).max(1);
-        let start = (n - 1) * size;
-        let shown = page_of(ordinals, n, size);
+    /// The filters beside a listing: each value with its count in `scope`.
+    pub fn filters(&self, listing: Listing, scope: Option<usize>) -> Filters {
         let counts = self.index.counts(scope);
         let selected = listing.filter.filter(|(facet, _)| *facet != "component");
         let filters = FACETS
@@ -236,15 +250,38 @@ impl<'a> Library<'a> {
                     .collect(),
             })
             .collect();
+        Filters {
+            filters,
+            selected: selected.map(|(f, v)| (f.to_string(), v.to_string())),
+            clear_url: library_url(self.config, self.lang),
+        }
+    }
+
+    /// Page `n` (from 1) of a listing of `ordinals`, with its filters,
+    /// unless they were rendered beforehand.
+    pub fn view<'v>(
+        &'v self,
+        listing: Listing,
+        scope: Option<usize>,
+        ordinals: &[usize],
+        n: usize,
+        filters_html: Option<&'v str>,
+    ) -> LibraryView<'v> {
+        let size = self.config.page_size;
+        let page_count = ordinals.len().div_ceil(size).max(1);
+        let start = (n - 1) * size;
+        let shown = page_of(ordinals, n, size);
+        let selected = listing.filter.filter(|(facet, _)| *facet != "component");
         let url = |page: usize| listing.url(self.config, self.lang, page);
         let mut script = self.script_base.clone();
         script["scope"] = scope.map_or(serde_json::Value::Null, |c| self.index.components[c].clone().into());
         script["selected"] = selected.map_or(serde_json::Value::Null, |(f, v)| serde_json::json!([f, v]));
         script["page"] = n.into();
+        let cards = self.cards();
         LibraryView {
-            filters,
-            selected: selected.map(|(f, v)| (f.to_string(), v.to_string())),
-            items: shown.iter().map(|&i| self.card(&self.catalogue.resources[i])).collect(),
+            filters: if filters_html.is_some() { Filters::default() } else { self.filters(listing, scope) },
+            filters_html,
+            items: shown.iter().map(|&i| &cards[i]).collect(),
             cards_html: None,
             total: ordinals.len(),
             start: if shown.is_empty() { 0 } else { start + 1 },
@@ -255,7 +292,6 @@ impl<'a> Library<'a> {
                 .collect(),
             prev: (n > 1).then(|| url(n - 1)),
             next: (n < page_count).then(|| url(n + 1)),
-            clear_url: library_url(self.config, self.lang),
             all_url: None,
             script: script.to_string(),
         }

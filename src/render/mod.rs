@@ -55,6 +55,7 @@ fn language<'a>(
         index,
         lang,
         script_base: resources::script_base(config, strings, lang, index, catalogue),
+        cards: std::sync::OnceLock::new(),
     });
     Language { tera: templates.for_lang(strings, lang), children: children(config, site, lang), library }
 }
@@ -150,11 +151,11 @@ pub fn pages(
 }
 
 /// The first page of a toolkit component's resources, with its filters.
-fn component_resources(library: &Library, key: &PageKey) -> Option<library::LibraryView> {
+fn component_resources<'a>(library: &'a Library, key: &PageKey) -> Option<library::LibraryView<'a>> {
     let c = library.catalogue.vocabulary.components.iter().position(|c| &c.page == key)?;
     let id = &library.index.components[c];
     let listing = library::Listing { filter: Some(("component", id)) };
-    let mut view = library.view(listing, Some(c), &library.index.select(Some(c), None), 1);
+    let mut view = library.view(listing, Some(c), &library.index.select(Some(c), None), 1, None);
     view.all_url = Some(listing.url(library.config, library.lang, 1));
     Some(view)
 }

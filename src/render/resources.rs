@@ -11,7 +11,8 @@ use tera::Tera;
 
 use super::context::{Chrome, ContextBuilder, NavItem};
 use super::library::{
-    Card, FACETS, Index, Library, LibraryView, Listing, facet_label, json_ld, library_url, page_of, resource_url,
+    Card, FACETS, Filters, Index, Library, LibraryView, Listing, facet_label, json_ld, library_url, page_of,
+    resource_url,
 };
 use super::{Templates, library_data, render};
 use crate::config::Config;
@@ -24,7 +25,7 @@ use crate::write::Staging;
 struct ListingPage<'a> {
     #[serde(flatten)]
     chrome: Chrome<'a>,
-    library: LibraryView,
+    library: LibraryView<'a>,
     feed_url: String,
 }
 
@@ -48,13 +49,20 @@ struct CardContext<'a> {
     h: u8,
 }
 
+/// `filters.html` renders a listing's filters, at heading level `h`.
+#[derive(Serialize)]
+struct FiltersContext {
+    lib: Filters,
+    h: u8,
+}
+
 #[derive(Serialize)]
 struct AudiencePage<'a> {
     #[serde(flatten)]
     chrome: Chrome<'a>,
     audience: String,
     pages: Vec<NavItem<'a>>,
-    library: LibraryView,
+    library: LibraryView<'a>,
 }
 
 pub struct Renderer<'a> {
@@ -146,13 +154,16 @@ impl<'a> Renderer<'a> {
                 (1..=ordinals.len().div_ceil(self.config().page_size).max(1)).map(move |n| (l, n))
             })
             .collect();
-        let cards: Vec<Card> = self.library.catalogue.resources.par_iter().map(|r| self.library.card(r)).collect();
-        let cards_html = match self.cards_html(&cards) {
+        let cards = self.library.cards();
+        let html = self.cards_html(cards).and_then(|cards| Ok((cards, self.filters_html(&listings)?)));
+        let (cards_html, filters_html) = match html {
             Ok(html) => html,
             Err(d) => return vec![d],
         };
-        let mut diags: Vec<Diagnostic> =
-            pages.par_iter().filter_map(|&(l, n)| self.listing(strings, &listings[l], n, &cards_html).err()).collect();
+        let mut diags: Vec<Diagnostic> = pages
+            .par_iter()
+            .filter_map(|&(l, n)| self.listing(strings, &listings[l], n, &filters_html[l], &cards_html).err())
+            .collect();
         diags.extend(
             self.library
                 .catalogue
@@ -164,7 +175,7 @@ impl<'a> Renderer<'a> {
         );
         diags.extend(library_data::write_items(
             self.lang().as_str(),
-            &cards,
+            cards,
             self.states,
             self.config().page_size,
             self.staging,
@@ -174,7 +185,7 @@ impl<'a> Renderer<'a> {
             self.staging
                 .write(
                     &PathBuf::from(self.lang().as_str()).join("resources/feed.xml"),
-                    self.feed(strings, &cards).as_bytes(),
+                    self.feed(strings, cards).as_bytes(),
                 )
                 .err(),
         );
@@ -190,11 +201,24 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// Each listing's filters (heading level 2), rendered once for all its
+    /// pages.
+    fn filters_html(&self, listings: &[(Listing, Option<usize>, Vec<usize>)]) -> Result<Vec<String>, Diagnostic> {
+        listings
+            .par_iter()
+            .map(|(listing, scope, _)| {
+                let context = FiltersContext { lib: self.library.filters(*listing, *scope), h: 2 };
+                render(self.tera, self.templates, "filters.html", &context)
+            })
+            .collect()
+    }
+
     fn listing(
         &self,
         strings: &Strings,
         (listing, scope, ordinals): &(Listing, Option<usize>, Vec<usize>),
         n: usize,
+        filters_html: &str,
         cards_html: &[String],
     ) -> Result<(), Diagnostic> {
         let config = self.config();
@@ -212,9 +236,10 @@ impl<'a> Renderer<'a> {
             );
         }
         let url_of = |l: &Lang| listing.url(config, l, n);
-        let mut library = self.library.view(*listing, *scope, ordinals, n);
+        let mut library = self.library.view(*listing, *scope, ordinals, n, Some(filters_html));
         library.cards_html =
-            Some(page_of(ordinals, n, config.page_size).iter().map(|&i| cards_html[i].clone()).collect());
+            Some(page_of(ordinals, n, config.page_size).iter().map(|&i| cards_html[i].as_str()).collect());
+        library.items.clear();
         let context = ListingPage {
             chrome: self.chrome(title, None, url_of),
             library,
@@ -278,7 +303,7 @@ impl<'a> Renderer<'a> {
                 .filter_map(|key| self.builder.item(key, None))
                 .collect();
             let listing = Listing { filter: Some(("audience", audience)) };
-            let mut library = self.library.view(listing, None, &index.select(None, Some((1, v))), 1);
+            let mut library = self.library.view(listing, None, &index.select(None, Some((1, v))), 1, None);
             library.all_url = Some(listing.url(config, lang, 1));
             let url_of = |l: &Lang| format!("{}{l}/audiences/{audience}/", config.base_path);
             let context = AudiencePage { chrome: self.chrome(title, None, url_of), audience: label, pages, library };
