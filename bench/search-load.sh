@@ -161,9 +161,8 @@ PY
 
     load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
     # Keep-alive (wrk's default, what browsers do) and a new connection per
-    # request (Connection: close): tiny_http does not set TCP_NODELAY, and
-    # on a kept-alive connection each answer waited about 40 ms when this
-    # was written (Nagle's algorithm against the client's delayed ACK).
+    # request (Connection: close, which costs a connection's setup and its
+    # thread each time).
     url="http://127.0.0.1:$PORT"
     echo "== $label: wrk -t1 -c1 -d$DURATION_ONE (keep-alive, then Connection: close)" >&2
     wrk -t1 -c1 -d"$DURATION_ONE" --latency -s "$dir/rotate.lua" "$url" >"$dir/wrk-1-keepalive.txt" 2>&1
@@ -227,7 +226,7 @@ for lang, q, total, meta, path in rows:
 PY
 )"
     {
-        echo "Server: \`signpost serve\` (tiny_http, 4 worker threads), answering ${startup} s after start (it builds first: $(head -n 1 "$dir/serve.log")); after the load: VmRSS $((rss_kb / 1024)) MiB; server CPU ${server_cpu} s during the ${DURATION} keep-alive run, ${server_cpu_close} s during the Connection: close one. wrk and the server share the machine's $(nproc) CPUs. Load average before: $load_before; after: $load_after."
+        echo "Server: \`signpost serve\` (src/serve/http.rs, a thread per connection), answering ${startup} s after start (it builds first: $(head -n 1 "$dir/serve.log")); after the load: VmRSS $((rss_kb / 1024)) MiB; server CPU ${server_cpu} s during the ${DURATION} keep-alive run, ${server_cpu_close} s during the Connection: close one. wrk and the server share the machine's $(nproc) CPUs. Load average before: $load_before; after: $load_after."
         echo
         echo "$table"
     } >"$dir/report.md"
