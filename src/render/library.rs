@@ -146,6 +146,13 @@ pub struct LibraryView<'a> {
     pub script: String,
 }
 
+/// A listing's filters and every card, rendered beforehand for its pages.
+pub struct Rendered<'a> {
+    pub filters: String,
+    /// In catalogue order.
+    pub cards: &'a [String],
+}
+
 /// The filters beside a listing: what `filters.html` gets as `lib`.
 #[derive(Serialize, Default)]
 pub struct Filters {
@@ -257,15 +264,15 @@ impl<'a> Library<'a> {
         }
     }
 
-    /// Page `n` (from 1) of a listing of `ordinals`, with its filters,
-    /// unless they were rendered beforehand.
+    /// Page `n` (from 1) of a listing of `ordinals`, with its filters and
+    /// cards, or their HTML when they were rendered beforehand.
     pub fn view<'v>(
         &'v self,
         listing: Listing,
         scope: Option<usize>,
         ordinals: &[usize],
         n: usize,
-        filters_html: Option<&'v str>,
+        rendered: Option<&'v Rendered>,
     ) -> LibraryView<'v> {
         let size = self.config.page_size;
         let page_count = ordinals.len().div_ceil(size).max(1);
@@ -277,12 +284,15 @@ impl<'a> Library<'a> {
         script["scope"] = scope.map_or(serde_json::Value::Null, |c| self.index.components[c].clone().into());
         script["selected"] = selected.map_or(serde_json::Value::Null, |(f, v)| serde_json::json!([f, v]));
         script["page"] = n.into();
-        let cards = self.cards();
+        let (filters, items) = match rendered {
+            Some(_) => (Filters::default(), Vec::new()),
+            None => (self.filters(listing, scope), shown.iter().map(|&i| &self.cards()[i]).collect()),
+        };
         LibraryView {
-            filters: if filters_html.is_some() { Filters::default() } else { self.filters(listing, scope) },
-            filters_html,
-            items: shown.iter().map(|&i| &cards[i]).collect(),
-            cards_html: None,
+            filters,
+            filters_html: rendered.map(|r| r.filters.as_str()),
+            items,
+            cards_html: rendered.map(|r| shown.iter().map(|&i| r.cards[i].as_str()).collect()),
             total: ordinals.len(),
             start: if shown.is_empty() { 0 } else { start + 1 },
             end: start + shown.len(),

@@ -11,7 +11,7 @@ use tera::Tera;
 
 use super::context::{Chrome, ContextBuilder, NavItem};
 use super::library::{
-    Card, FACETS, Filters, Index, Library, LibraryView, Listing, facet_label, json_ld, library_url, page_of,
+    Card, FACETS, Filters, Index, Library, LibraryView, Listing, Rendered, facet_label, json_ld, library_url,
     resource_url,
 };
 use super::{Templates, library_data, render};
@@ -155,15 +155,18 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let cards = self.library.cards();
-        let html = self.cards_html(cards).and_then(|cards| Ok((cards, self.filters_html(&listings)?)));
-        let (cards_html, filters_html) = match html {
+        let cards_html = match self.cards_html(cards) {
             Ok(html) => html,
             Err(d) => return vec![d],
         };
-        let mut diags: Vec<Diagnostic> = pages
-            .par_iter()
-            .filter_map(|&(l, n)| self.listing(strings, &listings[l], n, &filters_html[l], &cards_html).err())
-            .collect();
+        let rendered = match self.filters_html(&listings) {
+            Ok(filters) => {
+                filters.into_iter().map(|filters| Rendered { filters, cards: &cards_html }).collect::<Vec<_>>()
+            }
+            Err(d) => return vec![d],
+        };
+        let mut diags: Vec<Diagnostic> =
+            pages.par_iter().filter_map(|&(l, n)| self.listing(strings, &listings[l], n, &rendered[l]).err()).collect();
         diags.extend(
             self.library
                 .catalogue
@@ -218,8 +221,7 @@ impl<'a> Renderer<'a> {
         strings: &Strings,
         (listing, scope, ordinals): &(Listing, Option<usize>, Vec<usize>),
         n: usize,
-        filters_html: &str,
-        cards_html: &[String],
+        rendered: &Rendered,
     ) -> Result<(), Diagnostic> {
         let config = self.config();
         let lang = self.lang();
@@ -236,10 +238,7 @@ impl<'a> Renderer<'a> {
             );
         }
         let url_of = |l: &Lang| listing.url(config, l, n);
-        let mut library = self.library.view(*listing, *scope, ordinals, n, Some(filters_html));
-        library.cards_html =
-            Some(page_of(ordinals, n, config.page_size).iter().map(|&i| cards_html[i].as_str()).collect());
-        library.items.clear();
+        let library = self.library.view(*listing, *scope, ordinals, n, Some(rendered));
         let context = ListingPage {
             chrome: self.chrome(title, None, url_of),
             library,
