@@ -1120,6 +1120,17 @@ def zola_config(out):
         write(os.path.join(out, "templates", name), text)
 
 
+def zola_template(var, title, main):
+    """A Zola page template: base.html's head (title, meta, alternates) and
+    language switcher for `var` (page or section), then `main`. SITE in
+    `title` stands for the site title in the page's language."""
+    title = title.replace("SITE", 'trans(key="site_title", lang=lang)')
+    return ('{% extends "base.html" %}\n{% import "macros.html" as m %}\n'
+            '{% block head %}{{ m::head(p=' + var + ', title=' + title + ', lang=lang) }}{% endblock head %}\n'
+            '{% block langs %}{{ m::langs(p=' + var + ', lang=lang, label=trans(key="languages", lang=lang)) }}'
+            '{% endblock langs %}\n{% block main %}' + main + '{% endblock main %}\n')
+
+
 # Minimal Zola templates with the elements of the Hugo ones above (and so of
 # themes/default): lang/dir, title, description, canonical, hreflang
 # alternates (plus x-default), Open Graph, skip link, language switcher,
@@ -1186,11 +1197,7 @@ ZOLA_TEMPLATES = {
 </body>
 </html>
 """,
-    "page.html": """{% extends "base.html" %}
-{% import "macros.html" as m %}
-{% block head %}{{ m::head(p=page, title=page.title ~ " · " ~ trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
-{% block langs %}{{ m::langs(p=page, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
-{% block main %}
+    "page.html": zola_template("page", "page.title ~ \" · \" ~ SITE", """
 <article class="page">
 <div class="content">
 <header class="page-header">
@@ -1200,13 +1207,8 @@ ZOLA_TEMPLATES = {
 {{ page.content | safe }}
 </div>
 </article>
-{% endblock main %}
-""",
-    "section.html": """{% extends "base.html" %}
-{% import "macros.html" as m %}
-{% block head %}{{ m::head(p=section, title=section.title ~ " · " ~ trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
-{% block langs %}{{ m::langs(p=section, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
-{% block main %}
+"""),
+    "section.html": zola_template("section", "section.title ~ \" · \" ~ SITE", """
 <article class="page">
 <div class="content">
 <header class="page-header">
@@ -1217,13 +1219,8 @@ ZOLA_TEMPLATES = {
 {{ m::listing(s=section, lang=lang) }}
 </div>
 </article>
-{% endblock main %}
-""",
-    "index.html": """{% extends "base.html" %}
-{% import "macros.html" as m %}
-{% block head %}{{ m::head(p=section, title=trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
-{% block langs %}{{ m::langs(p=section, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
-{% block main %}
+"""),
+    "index.html": zola_template("section", "SITE", """
 <article class="page">
 <div class="content">
 <header class="page-header">
@@ -1244,13 +1241,8 @@ ZOLA_TEMPLATES = {
 {% endif %}
 </div>
 </article>
-{% endblock main %}
-""",
-    "resource.html": """{% extends "base.html" %}
-{% import "macros.html" as m %}
-{% block head %}{{ m::head(p=page, title=page.title ~ " · " ~ trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
-{% block langs %}{{ m::langs(p=page, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
-{% block main %}
+"""),
+    "resource.html": zola_template("page", "page.title ~ \" · \" ~ SITE", """
 <article class="page resource-page">
 <header class="page-header">
 {% set library = get_section(path=page.ancestors | last, metadata_only=true) %}<p class="label"><a href="{{ library.permalink | safe }}">{{ trans(key="library", lang=lang) }}</a></p>
@@ -1269,13 +1261,8 @@ ZOLA_TEMPLATES = {
 <dt>{{ trans(key="added", lang=lang) }}</dt><dd><time datetime="{{ page.extra.added }}">{{ page.extra.added }}</time></dd>
 </dl>
 </article>
-{% endblock main %}
-""",
-    "resources.html": """{% extends "base.html" %}
-{% import "macros.html" as m %}
-{% block head %}{{ m::head(p=section, title=section.title ~ " · " ~ trans(key="site_title", lang=lang), lang=lang) }}{% endblock head %}
-{% block langs %}{{ m::langs(p=section, lang=lang, label=trans(key="languages", lang=lang)) }}{% endblock langs %}
-{% block main %}
+"""),
+    "resources.html": zola_template("section", "section.title ~ \" · \" ~ SITE", """
 <article class="page">
 <header class="page-header"><h1>{{ section.title }}</h1></header>
 <ul class="cards">
@@ -1290,8 +1277,7 @@ ZOLA_TEMPLATES = {
 {% if paginator.next %}<li><a href="{{ paginator.next | safe }}">&raquo;</a></li>{% endif %}
 </ul></nav>
 </article>
-{% endblock main %}
-""",
+"""),
 }
 
 
