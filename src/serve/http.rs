@@ -62,8 +62,14 @@ where
 {
     std::thread::scope(|scope| {
         for stream in listener.incoming() {
-            let Ok(stream) = stream else { continue };
-            scope.spawn(move || connection(stream, handle));
+            match stream {
+                Ok(stream) => {
+                    scope.spawn(move || connection(stream, handle));
+                }
+                // Out of file descriptors, say: wait for some to close
+                // rather than spin.
+                Err(_) => std::thread::sleep(Duration::from_millis(50)),
+            }
         }
     });
 }
