@@ -210,7 +210,7 @@ fn write_lexicon(
 /// The files that need only the documents, not the index: their text
 /// (`docs/`) and the filters' bit sets (`facets.bin`), written while
 /// tantivy indexes. Returns each facet value's bit set's offset and length,
-/// for [`write`].
+/// for [`write()`].
 pub fn write_documents(
     docs: &[SearchDoc],
     labels: &[Vec<(String, String)>],
