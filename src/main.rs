@@ -10,9 +10,10 @@ use clap::{Parser, Subcommand};
 use signpost::{BuildOptions, Built, Failure};
 
 /// A build allocates millions of short-lived strings on every core at
-/// once (Markdown events, template values, search tokens); glibc's malloc
-/// spent about a fifth of a 40,000-page build in its locks and free lists.
-/// mimalloc cut the CPU time of that build by a quarter (bench/results.md).
+/// once (Markdown events, template values, search tokens): about a fifth of
+/// the profile of a 40,000-page build was glibc's malloc and free. mimalloc
+/// cut that build's wall time by a quarter and its CPU time by a seventh
+/// (measured side by side; bench/results.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
