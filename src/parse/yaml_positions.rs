@@ -5,42 +5,56 @@
 //! `[3].categories[1]`, `[3].links[0].url`.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
+/// The positions of one YAML text, recorded the first time one is asked
+/// for: only a file with a problem needs them, and for a catalogue of
+/// thousands of resources the second pass costs as much as the first.
 #[derive(Debug, Default, Clone)]
-pub struct Positions(HashMap<String, (usize, usize)>);
+pub struct Positions {
+    text: String,
+    recorded: OnceLock<HashMap<String, (usize, usize)>>,
+}
 
 impl Positions {
-    /// Positions of every key and value; empty if the text is not YAML
-    /// (serde_yaml then reports the syntax error).
     pub fn new(text: &str) -> Positions {
-        let mut recorder = Recorder::default();
-        let mut parser = Parser::new_from_str(text);
-        if parser.load(&mut recorder, false).is_err() {
-            return Positions::default();
-        }
-        Positions(recorder.positions)
+        Positions { text: text.to_string(), recorded: OnceLock::new() }
+    }
+
+    /// Positions of every key and value; none if the text is not YAML
+    /// (serde_yaml then reports the syntax error).
+    fn recorded(&self) -> &HashMap<String, (usize, usize)> {
+        self.recorded.get_or_init(|| {
+            let mut recorder = Recorder::default();
+            let mut parser = Parser::new_from_str(&self.text);
+            match parser.load(&mut recorder, false) {
+                Ok(()) => recorder.positions,
+                Err(_) => HashMap::new(),
+            }
+        })
     }
 
     /// Position of the value at `path`, or of its closest recorded parent.
     pub fn get(&self, path: &str) -> (usize, usize) {
+        let recorded = self.recorded();
         let mut path = path;
         loop {
-            if let Some(&position) = self.0.get(path) {
+            if let Some(&position) = recorded.get(path) {
                 return position;
             }
             match path.rfind(['.', '[']) {
                 Some(i) => path = &path[..i],
-                None => return self.0.get("").copied().unwrap_or((1, 1)),
+                None => return recorded.get("").copied().unwrap_or((1, 1)),
             }
         }
     }
 
     /// Position of the key `path` (the `categories:` of `[3].categories`).
     pub fn key(&self, path: &str) -> (usize, usize) {
-        self.0.get(&format!("{path}:key")).copied().unwrap_or_else(|| self.get(path))
+        self.recorded().get(&format!("{path}:key")).copied().unwrap_or_else(|| self.get(path))
     }
 }
 
