@@ -166,11 +166,10 @@ fn make_deterministic(dir: &Path) -> std::io::Result<()> {
 /// Built in parallel (the text of every section is taken out of its HTML);
 /// rayon keeps the order.
 pub fn documents(config: &Config, site: &Site, catalogue: Option<&Catalogue>, lang: &Lang) -> Vec<SearchDoc> {
-    let resources = catalogue.map_or(&[][..], |c| &c.resources[..]);
-    let mut docs: Vec<SearchDoc> = resources
-        .par_iter()
-        .filter_map(|resource| Some(resource_document(config, catalogue?, lang, resource)))
-        .collect();
+    let mut docs: Vec<SearchDoc> = match catalogue {
+        Some(c) => c.resources.par_iter().map(|r| resource_document(config, c, lang, r)).collect(),
+        None => Vec::new(),
+    };
     let keys = site.keys_for(lang, &config.default_lang);
     docs.par_extend(keys.par_iter().flat_map_iter(|key| page_documents(config, site, catalogue, lang, key)));
     docs

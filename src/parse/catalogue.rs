@@ -179,30 +179,33 @@ pub fn parse(files: Vec<CatalogueFile>, diags: &mut Diagnostics) -> Option<Parse
     Some(parsed)
 }
 
+/// One file; its text moves into its [`Positions`], which the parsers
+/// below read it from.
 fn parse_file(file: CatalogueFile) -> ParsedFile {
+    let CatalogueFile { path, name, text } = file;
     let mut diags = Diagnostics::new();
-    let positions = Positions::new(&file.text);
-    let stem = file.name.trim_end_matches(".yaml").trim_end_matches(".yml");
+    let positions = Positions::new(text);
+    let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
     let content = if stem == "vocabulary" {
-        Content::Vocabulary(vocabulary(&file, &mut diags))
+        Content::Vocabulary(vocabulary(&path, &positions, &mut diags))
     } else if stem == "resources" || stem.starts_with("resources/") {
         let mut out = Vec::new();
-        resources(&file, &positions, &mut out, &mut diags);
+        resources(&path, &positions, &mut out, &mut diags);
         Content::Resources(out)
     } else if let Some(lang) = stem.strip_prefix("translations/") {
-        Content::Translations(Lang::new(lang), translations(&file, &positions, &mut diags))
+        Content::Translations(Lang::new(lang), translations(&path, &positions, &mut diags))
     } else {
-        diags.push(Diagnostic::error(&file.path, (1, 1), "unexpected file in the catalogue: expected vocabulary.yaml, resources.yaml, resources/*.yaml or translations/<lang>.yaml"));
+        diags.push(Diagnostic::error(&path, (1, 1), "unexpected file in the catalogue: expected vocabulary.yaml, resources.yaml, resources/*.yaml or translations/<lang>.yaml"));
         Content::Unexpected
     };
-    ParsedFile { path: file.path, positions, content, diags }
+    ParsedFile { path, positions, content, diags }
 }
 
-fn vocabulary(file: &CatalogueFile, diags: &mut Diagnostics) -> Option<Vocabulary> {
-    let raw: RawVocabulary = match serde_yaml::from_str(&file.text) {
+fn vocabulary(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Option<Vocabulary> {
+    let raw: RawVocabulary = match serde_yaml::from_str(positions.text()) {
         Ok(raw) => raw,
         Err(e) => {
-            diags.push(yaml_error(&file.path, &e, 1));
+            diags.push(yaml_error(path, &e, 1));
             return None;
         }
     };
@@ -235,11 +238,11 @@ fn labels(raw: BTreeMap<String, String>) -> BTreeMap<Lang, String> {
 }
 
 /// A YAML document, or its syntax error reported.
-fn document(file: &CatalogueFile, diags: &mut Diagnostics) -> Option<serde_yaml::Value> {
-    match serde_yaml::from_str(&file.text) {
+fn document(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Option<serde_yaml::Value> {
+    match serde_yaml::from_str(positions.text()) {
         Ok(value) => Some(value),
         Err(e) => {
-            diags.push(yaml_error(&file.path, &e, 1));
+            diags.push(yaml_error(path, &e, 1));
             None
         }
     }
@@ -274,25 +277,25 @@ fn entry<T: DeserializeOwned>(
         .ok()
 }
 
-fn resources(file: &CatalogueFile, positions: &Positions, out: &mut Vec<Resource>, diags: &mut Diagnostics) {
-    let Some(value) = document(file, diags) else { return };
+fn resources(path: &Path, positions: &Positions, out: &mut Vec<Resource>, diags: &mut Diagnostics) {
+    let Some(value) = document(path, positions, diags) else { return };
     let serde_yaml::Value::Sequence(items) = value else {
-        diags.push(Diagnostic::error(&file.path, (1, 1), "expected a list of resources (`- id: ...`)"));
+        diags.push(Diagnostic::error(path, (1, 1), "expected a list of resources (`- id: ...`)"));
         return;
     };
     for (index, item) in items.into_iter().enumerate() {
         let prefix = format!("[{index}]");
-        let Some(raw) = entry::<RawResource>(item, &file.path, &prefix, positions, diags) else { continue };
+        let Some(raw) = entry::<RawResource>(item, path, &prefix, positions, diags) else { continue };
         // Reported, but the entry is kept so that its other fields are
         // checked too: the build fails all the same.
         let year = year(&raw.year).unwrap_or_else(|| {
             let message = format!("`{}` is not a year: write it as a number such as 2013", scalar_text(&raw.year));
-            diags.push(Diagnostic::error(&file.path, positions.get(&format!("{prefix}.year")), message));
+            diags.push(Diagnostic::error(path, positions.get(&format!("{prefix}.year")), message));
             0
         });
         let added = date(&raw.added).unwrap_or_else(|| {
             let message = format!("`{}` is not a date: write it as YYYY-MM-DD", scalar_text(&raw.added));
-            diags.push(Diagnostic::error(&file.path, positions.get(&format!("{prefix}.added")), message));
+            diags.push(Diagnostic::error(path, positions.get(&format!("{prefix}.added")), message));
             String::new()
         });
         out.push(Resource {
@@ -311,26 +314,26 @@ fn resources(file: &CatalogueFile, positions: &Positions, out: &mut Vec<Resource
                 .into_iter()
                 .map(|l| ResourceLink { url: l.url, language: l.language, label: l.label })
                 .collect(),
-            file: file.path.clone(),
+            file: path.to_path_buf(),
             path: prefix,
         });
     }
 }
 
 /// Each translated entry, by resource id, in the file's order.
-fn translations(file: &CatalogueFile, positions: &Positions, diags: &mut Diagnostics) -> Vec<(String, ResourceText)> {
+fn translations(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Vec<(String, ResourceText)> {
     let mut out = Vec::new();
-    let Some(value) = document(file, diags) else { return out };
+    let Some(value) = document(path, positions, diags) else { return out };
     let serde_yaml::Value::Mapping(entries) = value else {
-        diags.push(Diagnostic::error(&file.path, (1, 1), "expected a mapping from resource id to its translated text"));
+        diags.push(Diagnostic::error(path, (1, 1), "expected a mapping from resource id to its translated text"));
         return out;
     };
     for (key, value) in entries {
         let Some(id) = key.as_str().map(str::to_string) else {
-            diags.push(Diagnostic::error(&file.path, (1, 1), "resource ids must be strings"));
+            diags.push(Diagnostic::error(path, (1, 1), "resource ids must be strings"));
             continue;
         };
-        if let Some(raw) = entry::<RawText>(value, &file.path, &id, positions, diags) {
+        if let Some(raw) = entry::<RawText>(value, path, &id, positions, diags) {
             let text = ResourceText {
                 title: raw.title,
                 summary: raw.summary,

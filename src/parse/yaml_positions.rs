@@ -20,8 +20,13 @@ pub struct Positions {
 }
 
 impl Positions {
-    pub fn new(text: &str) -> Positions {
-        Positions { text: text.to_string(), recorded: OnceLock::new() }
+    /// Keeps `text`, which the file's parsers read through [`Positions::text`].
+    pub fn new(text: String) -> Positions {
+        Positions { text, recorded: OnceLock::new() }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// Positions of every key and value; none if the text is not YAML
@@ -146,7 +151,7 @@ mod tests {
     #[test]
     fn records_values_by_path() {
         let text = "- id: a\n  categories: [x, y]\n- id: b\n  links:\n    - url: javascript:alert(1)\n";
-        let p = Positions::new(text);
+        let p = Positions::new(text.to_string());
         assert_eq!(p.get("[0].id"), (1, 7));
         assert_eq!(p.get("[0].categories[1]"), (2, 19));
         assert_eq!(p.get("[1].links[0].url"), (5, 12));
@@ -157,7 +162,7 @@ mod tests {
     #[test]
     fn top_level_mapping_paths_have_no_dot() {
         let text = "categories:\n  - id: key-guidance\n";
-        let p = Positions::new(text);
+        let p = Positions::new(text.to_string());
         assert_eq!(p.get("categories[0].id"), (2, 9));
     }
 }

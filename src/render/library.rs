@@ -286,7 +286,10 @@ impl<'a> Library<'a> {
         script["page"] = n.into();
         let (filters, items) = match rendered {
             Some(_) => (Filters::default(), Vec::new()),
-            None => (self.filters(listing, scope), shown.iter().map(|&i| &self.cards()[i]).collect()),
+            None => {
+                let cards = self.cards();
+                (self.filters(listing, scope), shown.iter().map(|&i| &cards[i]).collect())
+            }
         };
         LibraryView {
             filters,
