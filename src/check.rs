@@ -32,14 +32,14 @@ pub struct Checked {
 
 pub fn check(options: &BuildOptions) -> Result<Checked, Failure> {
     let (prepared, mut diags) = crate::prepare(options)?;
-    let Prepared { config, strings, templates, site, catalogue, .. } = &prepared;
+    let Prepared { config, strings, templates, site, catalogue, assembled, .. } = &prepared;
     diags.extend(missing_files(config, site));
     diags.extend(unreachable(config, site, catalogue.is_some()));
     diags.extend(duplicate_titles(config, site));
     if let Some(templates) = templates {
         diags.extend(template_strings(config, templates, strings));
         if !diags.has_errors() {
-            diags.extend(render(config, site, catalogue.as_ref(), templates, strings));
+            diags.extend(render(config, site, catalogue.as_ref(), assembled, templates, strings));
         }
     }
     let pages = site.pages.values().map(|p| p.len()).sum();
@@ -186,6 +186,7 @@ fn render(
     config: &Config,
     site: &Site,
     catalogue: Option<&crate::model::Catalogue>,
+    assembled: &crate::assemble::Assembled,
     templates: &Templates,
     strings: &Arc<Strings>,
 ) -> Diagnostics {
@@ -194,7 +195,7 @@ fn render(
         .par_iter()
         .flat_map(|lang| {
             let keys: Vec<PageKey> = site.keys_for(lang, &config.default_lang).into_iter().cloned().collect();
-            crate::render::pages(config, site, catalogue, templates, strings, lang, &keys)
+            crate::render::pages(config, site, catalogue, assembled, templates, strings, lang, &keys)
                 .into_iter()
                 .filter_map(|(_, result)| result.err())
                 .collect::<Vec<_>>()

@@ -20,6 +20,7 @@
 //! reported together; any error stops the build before the output is
 //! touched.
 
+pub mod assemble;
 pub mod check;
 pub mod config;
 pub mod diag;
@@ -80,6 +81,7 @@ pub struct Snapshot {
     pub config: config::Config,
     pub site: model::Site,
     pub catalogue: Option<model::Catalogue>,
+    pub assembled: assemble::Assembled,
     pub templates: render::Templates,
     pub strings: Arc<i18n::Strings>,
 }
@@ -98,6 +100,7 @@ pub struct Prepared {
     pub templates: Option<render::Templates>,
     pub site: model::Site,
     pub catalogue: Option<model::Catalogue>,
+    pub assembled: assemble::Assembled,
     /// For the translation status page, when the configuration asks for it.
     pub status: Option<translation::status::Report>,
 }
@@ -128,7 +131,8 @@ pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failur
     let status = status_pages
         .map(|pages| translation::status::report(&config, &pages, catalogue.as_ref(), None, &mut Diagnostics::new()));
     let strings = Arc::new(strings);
-    Ok((Prepared { config, assets: sources.assets, strings, templates, site, catalogue, status }, diags))
+    let assembled = assemble::site(&config, &site, catalogue.as_ref());
+    Ok((Prepared { config, assets: sources.assets, strings, templates, site, catalogue, assembled, status }, diags))
 }
 
 fn parse_catalogue(files: Vec<load::CatalogueFile>) -> (Option<parse::catalogue::Parsed>, Diagnostics) {
@@ -138,7 +142,8 @@ fn parse_catalogue(files: Vec<load::CatalogueFile>) -> (Option<parse::catalogue:
 
 /// [`build`], keeping what it built from.
 pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failure> {
-    let (Prepared { config, assets, strings, templates, site, catalogue, status }, mut diags) = prepare(options)?;
+    let (Prepared { config, assets, strings, templates, site, catalogue, assembled, status }, mut diags) =
+        prepare(options)?;
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
         return Err(diags.into());
     };
@@ -151,8 +156,8 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     // side by side, so that neither's last, single-threaded steps leave a
     // core idle.
     let (rendered, indexed) = rayon::join(
-        || render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &staging),
-        || index::site(&config, &site, catalogue.as_ref(), staging.dir()),
+        || render::site(&config, &site, catalogue.as_ref(), &assembled, &templates, &strings, &staging),
+        || index::site(&config, &site, catalogue.as_ref(), &assembled, staging.dir()),
     );
     diags.extend(rendered);
     diags.extend(indexed);
@@ -176,5 +181,5 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
         .map_err(|e| Failure::Io(anyhow::anyhow!("cannot move the new site into {}: {e}", config.output.display())))?;
 
     let built = Built { output: config.output.clone(), pages, warnings: diags.into_sorted() };
-    Ok((built, Snapshot { config, site, catalogue, templates, strings }))
+    Ok((built, Snapshot { config, site, catalogue, assembled, templates, strings }))
 }

@@ -398,6 +398,7 @@ fn write_pages(snapshot: &Snapshot, targets: &BTreeMap<Lang, Vec<PageKey>>) -> R
             config,
             &snapshot.site,
             snapshot.catalogue.as_ref(),
+            &snapshot.assembled,
             &snapshot.templates,
             &snapshot.strings,
             lang,

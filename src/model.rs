@@ -4,10 +4,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use std::collections::BTreeSet;
 
-use crate::parse::Document;
-use crate::parse::front_matter::FrontMatter;
+use serde::{Deserialize, Serialize};
 
 /// A language code as declared in `signpost.yaml` (`en`, `fr`, `es`, `ar`, `pt-BR`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -108,6 +107,42 @@ impl PageKey {
     }
 }
 
+/// What an author may write at the top of a page. Unknown keys are errors,
+/// so a misspelt `sumary` is caught rather than silently ignored.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// One or two sentences: shown first, and used as meta description.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Position in its section; pages without come last, then by title.
+    #[serde(default)]
+    pub order: Option<i64>,
+    /// Left out of the build.
+    #[serde(default)]
+    pub draft: bool,
+    /// Who the page is for: `implementing-agencies`, `governments`, `donors`.
+    #[serde(default)]
+    pub audience: Vec<String>,
+    /// A short label shown above the title and in navigation ("Step 1").
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Each `##` section becomes a collapsible block.
+    #[serde(default)]
+    pub collapsible: bool,
+    /// Template to render with, instead of `page.html` / `section.html`.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Date of the last meaningful change (`2026-11-23`), for the sitemap.
+    #[serde(default)]
+    pub updated: Option<String>,
+    /// In a translation: the hash of the default-language text it was made
+    /// from (see `signpost translate --done`).
+    #[serde(default)]
+    pub source_hash: Option<String>,
+}
+
 /// One Markdown file after parsing.
 #[derive(Debug)]
 pub struct Page {
@@ -119,6 +154,80 @@ pub struct Page {
     pub is_section: bool,
     pub front: FrontMatter,
     pub doc: Document,
+}
+
+/// Delimits a link's number in a [`Document`]'s HTML: `\0` cannot come
+/// from the Markdown, which pulldown-cmark and `load` never pass it through
+/// (CommonMark replaces it with U+FFFD), so a mark is never confused with
+/// the author's text.
+pub const LINK_MARK: char = '\0';
+
+/// A page's Markdown, parsed (see `parse::markdown`).
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Document {
+    /// HTML before the first `##` heading. Links to other pages hold
+    /// [`LINK_MARK`]-delimited numbers into [`Document::links`] in place of
+    /// their URL, which depends on the reader's language (see
+    /// `assemble::links`).
+    pub intro: String,
+    /// The introduction as plain text, for the search index.
+    #[serde(skip)]
+    pub intro_text: String,
+    pub sections: Vec<Section>,
+    pub footnotes: Vec<Footnote>,
+    /// Every `id` a link may point at: headings and footnotes.
+    #[serde(skip)]
+    pub anchors: BTreeSet<String>,
+    #[serde(skip)]
+    pub links: Vec<LinkRef>,
+    /// Links and images to files beside the page (`figures/map.png`), for
+    /// `signpost check`.
+    #[serde(skip)]
+    pub files: Vec<FileRef>,
+}
+
+/// A link or image to a file that is not a page.
+#[derive(Debug, Clone)]
+pub struct FileRef {
+    /// Inside the page's language folder (`guidance/figures/map.png`).
+    pub path: String,
+    pub dest: String,
+    pub position: (usize, usize),
+}
+
+/// A `##` section: its heading and what follows up to the next `##`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub id: String,
+    /// Heading as HTML (it may hold emphasis or code).
+    pub title: String,
+    /// Heading as plain text.
+    pub title_text: String,
+    /// HTML, with link marks as in [`Document::intro`].
+    pub body: String,
+    /// The body as plain text, for the search index: taken from the
+    /// Markdown events while parsing, not from the HTML.
+    #[serde(skip)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Footnote {
+    pub id: String,
+    pub number: usize,
+    pub html: String,
+}
+
+/// A link from this page to a content page or an anchor.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    /// `None` for `#anchor` on the same page.
+    pub target: Option<PageKey>,
+    pub anchor: Option<String>,
+    /// As written, for messages.
+    pub dest: String,
+    /// Line and column of the link in the file.
+    pub position: (usize, usize),
 }
 
 /// All pages, by language, then key.

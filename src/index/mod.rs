@@ -16,10 +16,11 @@ use rayon::prelude::*;
 use tantivy::schema::{Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
+use crate::assemble::Assembled;
+use crate::assemble::search::SearchDoc;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Catalogue, Lang, PageKey, Resource, Site};
-use crate::render::library::{card, resource_url};
+use crate::model::{Catalogue, Lang, Site};
 
 /// Where the search files of a language go, below the output folder.
 pub fn search_dir(lang: &Lang) -> PathBuf {
@@ -33,17 +34,6 @@ pub const TEXT_FIELDS: [(&str, f32); 3] = [("title", 3.0), ("section", 2.0), ("b
 
 /// Filter fields.
 pub const FACET_FIELDS: [&str; 4] = ["category", "audience", "language", "component"];
-
-/// One searchable unit: a section of a page, or a resource.
-#[derive(Debug, Clone)]
-pub struct SearchDoc {
-    pub url: String,
-    pub title: String,
-    pub section: String,
-    pub body: String,
-    /// Per [`FACET_FIELDS`], the values.
-    pub facets: [Vec<String>; 4],
-}
 
 /// The fields of the index schema.
 pub struct Fields {
@@ -67,15 +57,21 @@ pub fn schema(lang: &Lang) -> (Schema, Fields) {
 }
 
 /// Builds and exports the index of every language into the staging folder.
-pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>, out: &Path) -> Diagnostics {
+pub fn site(
+    config: &Config,
+    site: &Site,
+    catalogue: Option<&Catalogue>,
+    assembled: &Assembled,
+    out: &Path,
+) -> Diagnostics {
     config
         .langs()
         .collect::<Vec<_>>()
         .par_iter()
         .filter_map(|lang| {
-            let docs = documents(config, site, catalogue, lang);
+            let docs = &assembled.lang(lang).search;
             let labels = export::facet_labels(config, site, catalogue, lang);
-            language(lang, &docs, &labels, &out.join(search_dir(lang))).err()
+            language(lang, docs, &labels, &out.join(search_dir(lang))).err()
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -158,153 +154,4 @@ fn make_deterministic(dir: &Path) -> std::io::Result<()> {
         std::fs::write(&managed, serde_json::to_string(&files).map_err(std::io::Error::other)?)?;
     }
     Ok(())
-}
-
-/// Everything a reader of `lang` can find: resources first (their facet
-/// bit sets then stay short), then each page's sections in key order.
-///
-/// Built in parallel (the text of every section is taken out of its HTML);
-/// rayon keeps the order.
-pub fn documents(config: &Config, site: &Site, catalogue: Option<&Catalogue>, lang: &Lang) -> Vec<SearchDoc> {
-    let mut docs: Vec<SearchDoc> = match catalogue {
-        Some(c) => c.resources.par_iter().map(|r| resource_document(config, c, lang, r)).collect(),
-        None => Vec::new(),
-    };
-    let keys = site.keys_for(lang, &config.default_lang);
-    docs.par_extend(keys.par_iter().flat_map_iter(|key| page_documents(config, site, catalogue, lang, key)));
-    docs
-}
-
-fn resource_document(config: &Config, catalogue: &Catalogue, lang: &Lang, resource: &Resource) -> SearchDoc {
-    let card = card(config, catalogue, lang, resource);
-    SearchDoc {
-        url: resource_url(config, lang, &resource.id),
-        title: format!("{} {}", card.citation, card.title),
-        section: String::new(),
-        body: card.summary,
-        facets: [
-            resource.categories.clone(),
-            resource.audiences.clone(),
-            resource.language_facets(&catalogue.vocabulary),
-            resource.components.clone(),
-        ],
-    }
-}
-
-/// A page's introduction (with its summary), then each of its sections.
-fn page_documents(
-    config: &Config,
-    site: &Site,
-    catalogue: Option<&Catalogue>,
-    lang: &Lang,
-    key: &PageKey,
-) -> Vec<SearchDoc> {
-    let Some((page, _)) = site.page_for(lang, &config.default_lang, key) else { return Vec::new() };
-    let url = config.page_url(lang, key);
-    let component =
-        catalogue.and_then(|c| c.vocabulary.components.iter().find(|c| &c.page == key)).map(|c| c.id.clone());
-    let facets = [Vec::new(), page.front.audience.clone(), Vec::new(), component.into_iter().collect()];
-    let intro = html_to_text(&page.doc.intro);
-    let summary = page.front.summary.clone().unwrap_or_default();
-    let mut docs = vec![SearchDoc {
-        url: url.clone(),
-        title: page.front.title.clone(),
-        section: String::new(),
-        body: join_text(&summary, &intro),
-        facets: facets.clone(),
-    }];
-    docs.extend(page.doc.sections.iter().map(|section| SearchDoc {
-        url: format!("{url}#{}", section.id),
-        title: page.front.title.clone(),
-        section: section.title_text.clone(),
-        body: html_to_text(&section.body),
-        facets: facets.clone(),
-    }));
-    docs
-}
-
-fn join_text(a: &str, b: &str) -> String {
-    match (a.is_empty(), b.is_empty()) {
-        (true, _) => b.to_string(),
-        (_, true) => a.to_string(),
-        _ => format!("{a}\n{b}"),
-    }
-}
-
-/// The text of rendered HTML: tags dropped (each counts as a space), the
-/// entities the renderer writes decoded, runs of white space made one
-/// space. One pass: this runs on every section of every language.
-pub fn html_to_text(html: &str) -> String {
-    const ENTITIES: [(&str, char); 5] =
-        [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&amp;", '&')];
-    let bytes = html.as_bytes();
-    let mut text = String::with_capacity(html.len());
-    let mut space = false;
-    let mut i = 0;
-    let push = |text: &mut String, space: &mut bool, s: &str| {
-        if *space && !text.is_empty() {
-            text.push(' ');
-        }
-        *space = false;
-        text.push_str(s);
-    };
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'<' => {
-                // A tag counts as a space.
-                i = bytes[i..].iter().position(|&b| b == b'>').map_or(bytes.len(), |end| i + end + 1);
-                space = true;
-            }
-            b'&' => {
-                let (len, decoded) = ENTITIES
-                    .iter()
-                    .find(|(name, _)| html[i..].starts_with(name))
-                    .map_or((1, '&'), |(name, decoded)| (name.len(), *decoded));
-                push(&mut text, &mut space, decoded.encode_utf8(&mut [0; 4]));
-                i += len;
-            }
-            _ => {
-                // A run of text up to the next tag, entity or white space.
-                let start = i;
-                while let Some(&b) = bytes.get(i) {
-                    if b == b'<' || b == b'&' || b.is_ascii_whitespace() || b == 0x0b {
-                        break;
-                    }
-                    // Only these lead bytes start non-ASCII white space
-                    // (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
-                    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-                        && html[i..].chars().next().is_some_and(char::is_whitespace)
-                    {
-                        break;
-                    }
-                    i += 1;
-                }
-                if i == start {
-                    space = true;
-                    i += html[i..].chars().next().map_or(1, char::len_utf8);
-                } else {
-                    push(&mut text, &mut space, &html[start..i]);
-                }
-            }
-        }
-    }
-    text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::html_to_text;
-
-    #[test]
-    fn text_of_html() {
-        assert_eq!(
-            html_to_text("<p>Plan  <b>well</b>,\n&amp; &lt;test&gt;</p><p>Next</p>"),
-            "Plan well , & <test> Next"
-        );
-        assert_eq!(html_to_text("a&amp;lt;b &quot;c&#39;"), "a&lt;b \"c'");
-        assert_eq!(html_to_text("  <br>  "), "");
-        assert_eq!(html_to_text("x&nbsp;y"), "x&nbsp;y");
-        assert_eq!(html_to_text("é\u{a0}<i>ü</i>\u{b}z\u{3000}ق\u{2019}s"), "é ü z ق\u{2019}s");
-        assert_eq!(html_to_text("a<b"), "a");
-    }
 }

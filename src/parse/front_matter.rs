@@ -2,45 +2,8 @@
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-
 use crate::diag::{Diagnostic, Diagnostics, yaml_error};
-
-/// What an author may write at the top of a page. Unknown keys are errors,
-/// so a misspelt `sumary` is caught rather than silently ignored.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    pub title: String,
-    /// One or two sentences: shown first, and used as meta description.
-    #[serde(default)]
-    pub summary: Option<String>,
-    /// Position in its section; pages without come last, then by title.
-    #[serde(default)]
-    pub order: Option<i64>,
-    /// Left out of the build.
-    #[serde(default)]
-    pub draft: bool,
-    /// Who the page is for: `implementing-agencies`, `governments`, `donors`.
-    #[serde(default)]
-    pub audience: Vec<String>,
-    /// A short label shown above the title and in navigation ("Step 1").
-    #[serde(default)]
-    pub label: Option<String>,
-    /// Each `##` section becomes a collapsible block.
-    #[serde(default)]
-    pub collapsible: bool,
-    /// Template to render with, instead of `page.html` / `section.html`.
-    #[serde(default)]
-    pub template: Option<String>,
-    /// Date of the last meaningful change (`2026-11-23`), for the sitemap.
-    #[serde(default)]
-    pub updated: Option<String>,
-    /// In a translation: the hash of the default-language text it was made
-    /// from (see `signpost translate --done`).
-    #[serde(default)]
-    pub source_hash: Option<String>,
-}
+pub use crate::model::FrontMatter;
 
 /// A file cut into its front matter and its Markdown body.
 pub struct Split<'a> {

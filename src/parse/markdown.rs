@@ -2,79 +2,22 @@
 //!
 //! Links to other content files are not resolved here: the same English text
 //! is shown in the French site when a page is untranslated, and its links
-//! must then lead to French pages. Each such link is written as a
-//! placeholder (`signpost:link:N`) and recorded in [`Document::links`];
-//! [`crate::validate`] checks it and [`crate::render`] fills in the URL for
-//! the reader's language.
+//! must then lead to French pages. Each such link's `href` is written as a
+//! mark ([`LINK_MARK`], its number, [`LINK_MARK`]) and recorded in
+//! [`Document::links`]; [`crate::validate`] checks it and
+//! [`crate::assemble`] fills in the URL for the reader's language.
+//!
+//! Each section's plain text, for the search index, is collected from the
+//! same events as its HTML.
 
-use std::collections::{BTreeSet, HashMap};
-
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
-use serde::Serialize;
+use std::collections::HashMap;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, LineIndex};
 use crate::load::SourceFile;
-use crate::model::PageKey;
+use crate::model::{Document, FileRef, Footnote, LINK_MARK, LinkRef, PageKey, Section};
 use crate::parse::front_matter::Split;
-
-pub const LINK_PLACEHOLDER: &str = "signpost:link:";
-
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Document {
-    /// HTML before the first `##` heading.
-    pub intro: String,
-    pub sections: Vec<Section>,
-    pub footnotes: Vec<Footnote>,
-    /// Every `id` a link may point at: headings and footnotes.
-    #[serde(skip)]
-    pub anchors: BTreeSet<String>,
-    #[serde(skip)]
-    pub links: Vec<LinkRef>,
-    /// Links and images to files beside the page (`figures/map.png`), for
-    /// `signpost check`.
-    #[serde(skip)]
-    pub files: Vec<FileRef>,
-}
-
-/// A link or image to a file that is not a page.
-#[derive(Debug, Clone)]
-pub struct FileRef {
-    /// Inside the page's language folder (`guidance/figures/map.png`).
-    pub path: String,
-    pub dest: String,
-    pub position: (usize, usize),
-}
-
-/// A `##` section: its heading and what follows up to the next `##`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Section {
-    pub id: String,
-    /// Heading as HTML (it may hold emphasis or code).
-    pub title: String,
-    /// Heading as plain text.
-    pub title_text: String,
-    pub body: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Footnote {
-    pub id: String,
-    pub number: usize,
-    pub html: String,
-}
-
-/// A link from this page to a content page or an anchor.
-#[derive(Debug, Clone)]
-pub struct LinkRef {
-    /// `None` for `#anchor` on the same page.
-    pub target: Option<PageKey>,
-    pub anchor: Option<String>,
-    /// As written, for messages.
-    pub dest: String,
-    /// Line and column of the link in the file.
-    pub position: (usize, usize),
-}
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -100,6 +43,7 @@ pub fn parse(
         doc: Document::default(),
         section: None,
         current: Vec::new(),
+        current_text: String::new(),
         heading: None,
         footnote: None,
         footnote_numbers: HashMap::new(),
@@ -148,6 +92,8 @@ struct Builder<'a, 'd> {
     section: Option<Section>,
     /// Events of the current intro or section body.
     current: Vec<Event<'a>>,
+    /// Their text, for the search index.
+    current_text: String,
     /// A heading being collected.
     heading: Option<PendingHeading<'a>>,
     /// A footnote definition being collected.
@@ -174,14 +120,22 @@ impl<'a> Builder<'a, '_> {
                 }
             }
             Event::FootnoteReference(name) => {
+                // Markup only: the note's number is not text to search.
                 let html = self.footnote_reference(&name);
-                self.push(Event::InlineHtml(html.into()));
+                self.push_markup(Event::InlineHtml(html.into()));
             }
             event => self.push(event),
         }
     }
 
     fn push(&mut self, event: Event<'a>) {
+        if self.heading.is_none() && self.footnote.is_none() {
+            push_text(&mut self.current_text, &event);
+        }
+        self.push_markup(event);
+    }
+
+    fn push_markup(&mut self, event: Event<'a>) {
         if let Some(heading) = &mut self.heading {
             heading.events.push(event);
         } else if let Some((_, events)) = &mut self.footnote {
@@ -202,21 +156,31 @@ impl<'a> Builder<'a, '_> {
             return event;
         };
         match tag {
-            Tag::Link { link_type, dest_url, title, id } => {
-                let dest_url = self.destination(dest_url, offset);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
-            }
+            Tag::Link { link_type, dest_url, title, id } => match self.destination(dest_url, offset) {
+                Destination::Url(dest_url) => Event::Start(Tag::Link { link_type, dest_url, title, id }),
+                // Written as pulldown-cmark writes a link, with the mark
+                // where the URL goes; its end tag is pulldown-cmark's.
+                Destination::Page(n) => {
+                    let title =
+                        if title.is_empty() { String::new() } else { format!(" title=\"{}\"", attribute(&title)) };
+                    Event::InlineHtml(format!("<a href=\"{LINK_MARK}{n}{LINK_MARK}\"{title}>").into())
+                }
+            },
             Tag::Image { link_type, dest_url, title, id } => {
-                let dest_url = self.destination(dest_url, offset);
+                let dest_url = match self.destination(dest_url, offset) {
+                    Destination::Url(url) => url,
+                    // An image of a page: nothing to show.
+                    Destination::Page(_) => CowStr::from(""),
+                };
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             tag => Event::Start(tag),
         }
     }
 
-    fn destination(&mut self, dest: CowStr<'a>, offset: usize) -> CowStr<'a> {
+    fn destination(&mut self, dest: CowStr<'a>, offset: usize) -> Destination<'a> {
         if dest.is_empty() || is_external(&dest) || dest.starts_with('/') {
-            return dest;
+            return Destination::Url(dest);
         }
         let position = self.position(offset);
         if let Some(anchor) = dest.strip_prefix('#') {
@@ -226,7 +190,7 @@ impl<'a> Builder<'a, '_> {
                 dest: dest.to_string(),
                 position,
             });
-            return dest;
+            return Destination::Url(dest);
         }
         let (path, fragment) = match dest.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment.to_string())),
@@ -239,18 +203,18 @@ impl<'a> Builder<'a, '_> {
                 position,
                 format!("link `{dest}` leads outside the site"),
             ));
-            return dest;
+            return Destination::Url(dest);
         };
         if let Some((target, _)) = PageKey::from_file(&joined) {
             let n = self.doc.links.len();
             self.doc.links.push(LinkRef { target: Some(target), anchor: fragment, dest: dest.to_string(), position });
-            return format!("{LINK_PLACEHOLDER}{n}").into();
+            return Destination::Page(n);
         }
         // A file beside the page (an image, a PDF): it is copied to the
         // output under the language of the page that holds it.
         self.doc.files.push(FileRef { path: joined.clone(), dest: dest.to_string(), position });
         let hash = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-        format!("{}{}/{joined}{hash}", self.config.base_path, self.source.lang).into()
+        Destination::Url(format!("{}{}/{joined}{hash}", self.config.base_path, self.source.lang).into())
     }
 
     /// Folder of the source file inside its language folder: the source
@@ -271,7 +235,7 @@ impl<'a> Builder<'a, '_> {
             self.close_section();
             let mut title = String::new();
             html::push_html(&mut title, events.into_iter());
-            self.section = Some(Section { id, title, title_text: text, body: String::new() });
+            self.section = Some(Section { id, title, title_text: text, body: String::new(), text: String::new() });
             return;
         }
         let tag = Tag::Heading {
@@ -308,12 +272,17 @@ impl<'a> Builder<'a, '_> {
     fn close_section(&mut self) {
         let mut body = String::new();
         html::push_html(&mut body, std::mem::take(&mut self.current).into_iter());
+        let text = collapse_spaces(&std::mem::take(&mut self.current_text));
         match self.section.take() {
             Some(mut section) => {
                 section.body = body;
+                section.text = text;
                 self.doc.sections.push(section);
             }
-            None => self.doc.intro = body,
+            None => {
+                self.doc.intro = body;
+                self.doc.intro_text = text;
+            }
         }
     }
 
@@ -343,6 +312,56 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+/// Where a link leads: a URL as written (or rewritten for a file beside
+/// the page), or the page link of this number.
+enum Destination<'a> {
+    Url(CowStr<'a>),
+    Page(usize),
+}
+
+/// `"`, `&`, `<` and `>` as character references, as pulldown-cmark writes
+/// a link's title.
+fn attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Adds what `event` holds of a section's text: words, code, a space for
+/// a break or the end of a block, the text inside raw HTML.
+fn push_text(text: &mut String, event: &Event) {
+    match event {
+        Event::Text(t) | Event::Code(t) => text.push_str(t),
+        Event::Html(html) | Event::InlineHtml(html) => {
+            text.push(' ');
+            text.push_str(&html_to_text(html));
+            text.push(' ');
+        }
+        Event::SoftBreak | Event::HardBreak | Event::Rule | Event::End(_) | Event::Start(_) => text.push(' '),
+        _ => {}
+    }
+}
+
+/// Runs of white space as one space, none at the ends.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Text of inline events, for ids and plain-text titles.
 fn plain_text(events: &[Event]) -> String {
     let mut text = String::new();
@@ -354,6 +373,66 @@ fn plain_text(events: &[Event]) -> String {
         }
     }
     text.trim().to_string()
+}
+
+/// The text of raw HTML in the Markdown: tags dropped (each counts as a space), the
+/// entities the renderer writes decoded, runs of white space made one
+/// space. One pass: this runs on every section of every language.
+pub fn html_to_text(html: &str) -> String {
+    const ENTITIES: [(&str, char); 5] =
+        [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&amp;", '&')];
+    let bytes = html.as_bytes();
+    let mut text = String::with_capacity(html.len());
+    let mut space = false;
+    let mut i = 0;
+    let push = |text: &mut String, space: &mut bool, s: &str| {
+        if *space && !text.is_empty() {
+            text.push(' ');
+        }
+        *space = false;
+        text.push_str(s);
+    };
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'<' => {
+                // A tag counts as a space.
+                i = bytes[i..].iter().position(|&b| b == b'>').map_or(bytes.len(), |end| i + end + 1);
+                space = true;
+            }
+            b'&' => {
+                let (len, decoded) = ENTITIES
+                    .iter()
+                    .find(|(name, _)| html[i..].starts_with(name))
+                    .map_or((1, '&'), |(name, decoded)| (name.len(), *decoded));
+                push(&mut text, &mut space, decoded.encode_utf8(&mut [0; 4]));
+                i += len;
+            }
+            _ => {
+                // A run of text up to the next tag, entity or white space.
+                let start = i;
+                while let Some(&b) = bytes.get(i) {
+                    if b == b'<' || b == b'&' || b.is_ascii_whitespace() || b == 0x0b {
+                        break;
+                    }
+                    // Only these lead bytes start non-ASCII white space
+                    // (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+                    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                        && html[i..].chars().next().is_some_and(char::is_whitespace)
+                    {
+                        break;
+                    }
+                    i += 1;
+                }
+                if i == start {
+                    space = true;
+                    i += html[i..].chars().next().map_or(1, char::len_utf8);
+                } else {
+                    push(&mut text, &mut space, &html[start..i]);
+                }
+            }
+        }
+    }
+    text
 }
 
 fn is_external(dest: &str) -> bool {
@@ -410,5 +489,18 @@ mod tests {
         assert!(is_external("mailto:a@b.org"));
         assert!(!is_external("a.md#x:y"));
         assert!(!is_external("guidance/a.md"));
+    }
+
+    #[test]
+    fn text_of_html() {
+        assert_eq!(
+            html_to_text("<p>Plan  <b>well</b>,\n&amp; &lt;test&gt;</p><p>Next</p>"),
+            "Plan well , & <test> Next"
+        );
+        assert_eq!(html_to_text("a&amp;lt;b &quot;c&#39;"), "a&lt;b \"c'");
+        assert_eq!(html_to_text("  <br>  "), "");
+        assert_eq!(html_to_text("x&nbsp;y"), "x&nbsp;y");
+        assert_eq!(html_to_text("é\u{a0}<i>ü</i>\u{b}z\u{3000}ق\u{2019}s"), "é ü z ق\u{2019}s");
+        assert_eq!(html_to_text("a<b"), "a");
     }
 }

@@ -17,8 +17,6 @@ use std::collections::BTreeSet;
 
 use crate::model::{Lang, Page, PageKey};
 
-pub use markdown::Document;
-
 /// The parsed pages, and the pages that could not be parsed: links to those
 /// are not reported again, their own error says what is wrong.
 #[derive(Debug, Default)]

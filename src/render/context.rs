@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::{Catalogue, Lang, Page, PageKey, Site};
-use crate::parse::markdown::{Document, Footnote, LINK_PLACEHOLDER, Section};
+use crate::model::{Catalogue, Lang, PageKey, Site};
+use crate::model::{Footnote, Section};
 
 #[derive(Serialize)]
 pub struct PageContext<'a> {
@@ -198,7 +198,7 @@ impl<'a> ContextBuilder<'a> {
         let url = config.page_url(self.lang, key);
         // A fallback's canonical page is the original it repeats.
         let canonical = config.absolute(&config.page_url(&page.lang, key));
-        let doc = self.fill_links(&page.doc, page);
+        let doc = crate::assemble::links::document(config, self.lang, page);
         let nav = self.nav(key);
         let position = nav.iter().position(|item| item.current);
         Some(PageContext {
@@ -358,22 +358,6 @@ impl<'a> ContextBuilder<'a> {
     fn alternates(&self, key: &PageKey) -> Vec<Alternate> {
         alternates(self.config, self.site, key)
     }
-
-    /// The document with each link placeholder replaced by its URL in the
-    /// reader's language.
-    fn fill_links(&self, doc: &Document, page: &Page) -> Document {
-        let fill = |html: &str| fill_links(html, page, |target| self.config.page_url(self.lang, target));
-        Document {
-            intro: fill(&doc.intro),
-            sections: doc
-                .sections
-                .iter()
-                .map(|s| Section { title: fill(&s.title), body: fill(&s.body), ..s.clone() })
-                .collect(),
-            footnotes: doc.footnotes.iter().map(|f| Footnote { html: fill(&f.html), ..f.clone() }).collect(),
-            ..Document::default()
-        }
-    }
 }
 
 /// Translations of a page for `hreflang`, plus `x-default`.
@@ -390,33 +374,4 @@ pub fn alternates(config: &Config, site: &Site, key: &PageKey) -> Vec<Alternate>
         });
     }
     alternates
-}
-
-fn fill_links(html: &str, page: &Page, url: impl Fn(&PageKey) -> String) -> String {
-    if !html.contains(LINK_PLACEHOLDER) {
-        return html.to_string();
-    }
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(i) = rest.find(LINK_PLACEHOLDER) {
-        out.push_str(&rest[..i]);
-        rest = &rest[i + LINK_PLACEHOLDER.len()..];
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
-        let link = rest[..digits].parse::<usize>().ok().and_then(|n| page.doc.links.get(n));
-        match link {
-            Some(link) => {
-                if let Some(target) = &link.target {
-                    out.push_str(&url(target));
-                }
-                if let Some(anchor) = &link.anchor {
-                    out.push('#');
-                    out.push_str(anchor);
-                }
-            }
-            None => out.push_str(LINK_PLACEHOLDER),
-        }
-        rest = &rest[digits..];
-    }
-    out.push_str(rest);
-    out
 }

@@ -23,13 +23,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::assemble::Assembled;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang, PageKey, Site};
 use crate::write::Staging;
 use context::ContextBuilder;
-use library::{Index, Library};
+use library::Library;
 pub use templates::Templates;
 
 /// What rendering one language takes: Tera with `t()` bound to the
@@ -44,18 +45,18 @@ fn language<'a>(
     config: &'a Config,
     site: &'a Site,
     catalogue: Option<&'a Catalogue>,
-    index: Option<&'a Index>,
+    assembled: &'a Assembled,
     templates: &Templates,
     strings: &Arc<Strings>,
     lang: &'a Lang,
 ) -> Language<'a> {
-    let library = catalogue.zip(index).map(|(catalogue, index)| Library {
+    let library = catalogue.zip(assembled.facets.as_ref()).map(|(catalogue, index)| Library {
         config,
         catalogue,
         index,
         lang,
         script_base: resources::script_base(config, strings, lang, index, catalogue),
-        cards: std::sync::OnceLock::new(),
+        cards: &assembled.lang(lang).cards,
     });
     Language { tera: templates.for_lang(strings, lang), children: children(config, site, lang), library }
 }
@@ -65,19 +66,20 @@ pub fn site(
     config: &Config,
     site: &Site,
     catalogue: Option<&Catalogue>,
+    assembled: &Assembled,
     templates: &Templates,
     strings: &Arc<Strings>,
     staging: &Staging,
 ) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    let index = catalogue.map(Index::new);
-    let states = index.as_ref().map(library_data::States::new);
+    let index = assembled.facets.as_ref();
+    let states = index.map(library_data::States::new);
     if let Some(states) = &states {
         diags.extend(library_data::write_lists(states, config.page_size, staging));
     }
     for lang in config.langs() {
         let Language { tera, children, library } =
-            language(config, site, catalogue, index.as_ref(), templates, strings, lang);
+            language(config, site, catalogue, assembled, templates, strings, lang);
         let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
         let keys = site.keys_for(lang, &config.default_lang);
         let results: Vec<Diagnostic> = keys
@@ -134,18 +136,18 @@ fn page_html(
 /// Some pages of one language, as [`site`] renders them: for `serve`,
 /// which re-renders only what an edit touched. `None` for a key that is
 /// not a page in that language.
+#[allow(clippy::too_many_arguments)]
 pub fn pages(
     config: &Config,
     site: &Site,
     catalogue: Option<&Catalogue>,
+    assembled: &Assembled,
     templates: &Templates,
     strings: &Arc<Strings>,
     lang: &Lang,
     keys: &[PageKey],
 ) -> Vec<(PageKey, Result<Option<String>, Diagnostic>)> {
-    let index = catalogue.map(Index::new);
-    let Language { tera, children, library } =
-        language(config, site, catalogue, index.as_ref(), templates, strings, lang);
+    let Language { tera, children, library } = language(config, site, catalogue, assembled, templates, strings, lang);
     let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
     keys.iter().map(|key| (key.clone(), page_html(&builder, library.as_ref(), &tera, templates, key))).collect()
 }
