@@ -9,6 +9,15 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, yaml_error};
 use crate::model::{Direction, Lang, PageKey};
 
+/// The folder of each language where the translation status page goes,
+/// when the site publishes one.
+pub const STATUS_DIR: &str = "translation-status";
+
+/// Where the search files of a language go, below the output folder.
+pub fn search_dir(lang: &Lang) -> std::path::PathBuf {
+    std::path::Path::new("_search").join(lang.as_str())
+}
+
 pub const CONFIG_FILE: &str = "signpost.yaml";
 
 #[derive(Debug, Deserialize)]
@@ -122,7 +131,7 @@ impl Config {
 pub fn load(root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     let text = match std::fs::read(root.join(path)) {
-        Ok(bytes) => match crate::load::decode(path, bytes) {
+        Ok(bytes) => match crate::diag::decode(path, bytes) {
             Ok(text) => text,
             Err(d) => return Err(std::iter::once(d).collect()),
         },

@@ -132,6 +132,21 @@ impl LineIndex {
     }
 }
 
+/// UTF-8 with the byte-order mark removed and `\r\n` turned into `\n`, so
+/// that every later stage sees one kind of text. Invalid UTF-8 is reported at
+/// the first bad byte.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // The valid prefix is UTF-8 by construction.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let position = LineIndex::new(prefix).position(prefix, prefix.len());
+        Diagnostic::error(path, position, "invalid UTF-8: the file must be saved as UTF-8")
+    })?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+}
+
 /// Where a YAML library error happened, shifted to the enclosing file, with
 /// serde_yaml's own words but without its trailing "at line L column C".
 pub fn yaml_error(path: &Path, error: &serde_yaml::Error, first_line: usize) -> Diagnostic {

@@ -41,7 +41,7 @@ impl Strings {
             let lang = &language.lang;
             let path = file_of(lang);
             let text = match std::fs::read(config.root.join(&path)) {
-                Ok(bytes) => crate::load::decode(&path, bytes).map_err(|d| diags.push(d)).unwrap_or_default(),
+                Ok(bytes) => crate::diag::decode(&path, bytes).map_err(|d| diags.push(d)).unwrap_or_default(),
                 Err(_) if lang != &config.default_lang => {
                     diags.push(Diagnostic::warning(
                         &path,

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, LineIndex};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Lang, PageKey};
 
 /// Folders nested deeper than this are reported, not followed.
@@ -216,24 +216,9 @@ fn walk(config: &Config, root: &Path, dir: &Path, diags: &mut Diagnostics) -> Ve
 /// Reads a text file of the site (path relative to the root).
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     match std::fs::read(root.join(rel)) {
-        Ok(bytes) => decode(rel, bytes),
+        Ok(bytes) => crate::diag::decode(rel, bytes),
         Err(e) => Err(Diagnostic::error(rel, (1, 1), format!("cannot read: {e}"))),
     }
-}
-
-/// UTF-8 with the byte-order mark removed and `\r\n` turned into `\n`, so
-/// that every later stage sees one kind of text. Invalid UTF-8 is reported at
-/// the first bad byte.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        // The valid prefix is UTF-8 by construction.
-        let prefix = std::str::from_utf8(valid).unwrap_or_default();
-        let position = LineIndex::new(prefix).position(prefix, prefix.len());
-        Diagnostic::error(path, position, "invalid UTF-8: the file must be saved as UTF-8")
-    })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
 }
 
 fn canonical_root(root: &Path) -> PathBuf {
@@ -255,13 +240,13 @@ mod tests {
 
     #[test]
     fn decode_strips_bom_and_crlf() {
-        let text = decode(Path::new("a.md"), b"\xef\xbb\xbfa\r\nb\r\n".to_vec()).unwrap();
+        let text = crate::diag::decode(Path::new("a.md"), b"\xef\xbb\xbfa\r\nb\r\n".to_vec()).unwrap();
         assert_eq!(text, "a\nb\n");
     }
 
     #[test]
     fn invalid_utf8_is_located() {
-        let d = decode(Path::new("a.md"), b"ok\nab\xffc".to_vec()).unwrap_err();
+        let d = crate::diag::decode(Path::new("a.md"), b"ok\nab\xffc".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (2, 3));
     }
 }

@@ -107,3 +107,9 @@ impl Drop for Staging {
         }
     }
 }
+
+impl crate::render::Output for Staging {
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        Staging::write(self, rel, bytes)
+    }
+}

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod architecture;
 mod build_output;
 mod check;
 mod errors;

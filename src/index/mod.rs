@@ -10,7 +10,7 @@ pub mod analysis;
 pub mod export;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use tantivy::schema::{Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
@@ -19,13 +19,9 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 use crate::assemble::Assembled;
 use crate::assemble::search::SearchDoc;
 use crate::config::Config;
+pub use crate::config::search_dir;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Catalogue, Lang, Site};
-
-/// Where the search files of a language go, below the output folder.
-pub fn search_dir(lang: &Lang) -> PathBuf {
-    Path::new("_search").join(lang.as_str())
-}
 
 /// The scored text fields, in the order the browser stores them, with their
 /// weight in the score: a word in a title counts three times, in a section

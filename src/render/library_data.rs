@@ -24,9 +24,9 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
+use super::Output;
 use super::library::{Card, Index};
 use crate::diag::Diagnostic;
-use crate::write::Staging;
 
 /// Resources per item chunk: small, so that a sparse result page fetches
 /// little.
@@ -109,7 +109,7 @@ impl States {
 }
 
 /// The language-independent files: the result lists, in blocks.
-pub fn write_lists(states: &States, page_size: usize, staging: &Staging) -> Vec<Diagnostic> {
+pub fn write_lists(states: &States, page_size: usize, staging: &dyn Output) -> Vec<Diagnostic> {
     let block = page_size * PAGES_PER_BLOCK;
     states
         .each()
@@ -128,7 +128,7 @@ pub fn write_items(
     cards: &[Card],
     states: &States,
     page_size: usize,
-    staging: &Staging,
+    staging: &dyn Output,
 ) -> Vec<Diagnostic> {
     let mut diags: Vec<Diagnostic> = states
         .each()

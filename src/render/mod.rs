@@ -28,10 +28,18 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang, PageKey, Site};
-use crate::write::Staging;
 use context::ContextBuilder;
 use library::Library;
 pub use templates::Templates;
+
+/// Where rendered files go: the staging folder of a build
+/// ([`crate::write::Staging`]), or the served folder for a live update.
+/// Render writes each page as soon as it is made, so a large site is never
+/// held in memory whole; the trait keeps render below write.
+pub trait Output: Sync {
+    /// Writes `bytes` to `rel`, below the output folder.
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic>;
+}
 
 /// What rendering one language takes: Tera with `t()` bound to the
 /// language's strings, each section's pages in order, and the library.
@@ -69,7 +77,7 @@ pub fn site(
     assembled: &Assembled,
     templates: &Templates,
     strings: &Arc<Strings>,
-    staging: &Staging,
+    staging: &dyn Output,
 ) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let index = assembled.facets.as_ref();
@@ -110,7 +118,7 @@ fn page(
     tera: &Tera,
     templates: &Templates,
     key: &PageKey,
-    staging: &Staging,
+    staging: &dyn Output,
 ) -> Result<(), Diagnostic> {
     match page_html(builder, library, tera, templates, key)? {
         Some(html) => staging.write(&output_path(builder.lang, key), html.as_bytes()),
@@ -215,7 +223,7 @@ fn special_pages(
     site: &Site,
     templates: &Templates,
     tera: &Tera,
-    staging: &Staging,
+    staging: &dyn Output,
 ) -> Vec<Diagnostic> {
     let context = context::RootContext::new(config, site);
     [("root.html", "index.html"), ("404.html", "404.html")]

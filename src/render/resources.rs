@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
+use super::Output;
 use super::context::{Chrome, ContextBuilder, NavItem};
 use super::library::{
     Card, FACETS, Filters, Index, Library, LibraryView, Listing, Rendered, facet_label, json_ld, library_url,
@@ -19,7 +20,6 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang};
-use crate::write::Staging;
 
 #[derive(Serialize)]
 struct ListingPage<'a> {
@@ -71,7 +71,7 @@ pub struct Renderer<'a> {
     pub states: &'a library_data::States,
     pub tera: &'a Tera,
     pub templates: &'a Templates,
-    pub staging: &'a Staging,
+    pub staging: &'a dyn Output,
 }
 
 /// `library.js` settings that are the same on every listing of a language.

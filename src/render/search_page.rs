@@ -7,13 +7,13 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tera::Tera;
 
+use super::Output;
 use super::context::{Chrome, ContextBuilder};
 use super::{Templates, render};
+use crate::config::search_dir;
 use crate::diag::Diagnostic;
 use crate::i18n::Strings;
-use crate::index::search_dir;
 use crate::model::Lang;
-use crate::write::Staging;
 
 #[derive(Serialize)]
 struct SearchPage<'a> {
@@ -32,7 +32,7 @@ pub fn write(
     strings: &Strings,
     tera: &Tera,
     templates: &Templates,
-    staging: &Staging,
+    staging: &dyn Output,
 ) -> Result<(), Diagnostic> {
     let config = builder.config;
     let lang = builder.lang;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::Output;
 use super::context::{Chrome, ContextBuilder};
 use super::{Templates, children, render};
 use crate::config::Config;
@@ -15,10 +16,9 @@ use crate::diag::Diagnostic;
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang, Site};
 use crate::translation::status::{Kind, Report, State, Tally};
-use crate::write::Staging;
 
 /// Where the page is in each language.
-pub const DIR: &str = "translation-status";
+use crate::config::STATUS_DIR as DIR;
 
 #[derive(Serialize)]
 struct StatusPage<'a> {
@@ -73,7 +73,7 @@ pub fn write_all(
     templates: &Templates,
     strings: &Arc<Strings>,
     report: &Report,
-    staging: &Staging,
+    staging: &dyn Output,
 ) -> Vec<Diagnostic> {
     let languages: Vec<LanguageView> = report
         .languages

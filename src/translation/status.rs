@@ -305,7 +305,7 @@ fn count(tally: &mut Tally, items: &[Item], kind: Kind) {
 
 fn read_strings(config: &Config, lang: &Lang) -> Option<String> {
     let bytes = std::fs::read(config.root.join(crate::i18n::file_of(lang))).ok()?;
-    crate::load::decode(&crate::i18n::file_of(lang), bytes).ok()
+    crate::diag::decode(&crate::i18n::file_of(lang), bytes).ok()
 }
 
 /// `i18n/<lang>.sources.yaml`: message id → hash of the default-language

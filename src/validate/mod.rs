@@ -24,7 +24,7 @@ pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
     // Sorted so that, of two files with one URL, the same one is reported.
     pages.sort_by(|a, b| a.source.cmp(&b.source));
     for page in pages {
-        let status = config.translation_status.then_some(crate::render::status_page::DIR);
+        let status = config.translation_status.then_some(crate::config::STATUS_DIR);
         if let Some(reserved) = RESERVED_SECTIONS
             .iter()
             .copied()

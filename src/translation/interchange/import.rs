@@ -53,7 +53,7 @@ struct Plan {
 
 pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
     let bytes = std::fs::read(file).map_err(|e| crate::translation::io(file, e))?;
-    let text = crate::load::decode(file, bytes).map_err(|d| Failure::Content(vec![d]))?;
+    let text = crate::diag::decode(file, bytes).map_err(|d| Failure::Content(vec![d]))?;
     let mut diags = Diagnostics::new();
     let doc = match Format::of(file, &text) {
         Format::Xliff => xliff::read(&text, file, &mut diags),

@@ -164,7 +164,7 @@ fn slash(path: &Path) -> String {
 /// A file as the build reads it (no byte-order mark, `\n` line endings).
 fn read_decoded(root: &Path, rel: &Path) -> Option<String> {
     let bytes = std::fs::read(root.join(rel)).ok()?;
-    crate::load::decode(rel, bytes).ok()
+    crate::diag::decode(rel, bytes).ok()
 }
 
 fn strings(workspace: &Workspace, export: &mut Export) {
