@@ -1,7 +1,6 @@
 //! `signpost check`: everything `build` validates, without writing
 //! anything, plus what a build lets pass but an author wants to know:
 //!
-//! - files and images linked from a page that do not exist (error);
 //! - pages no navigation, section list or link reaches (warning);
 //! - two pages of one section with the same title (warning);
 //! - interface strings a template uses that a language lacks (warning; an
@@ -33,7 +32,6 @@ pub struct Checked {
 pub fn check(options: &BuildOptions) -> Result<Checked, Failure> {
     let (prepared, mut diags) = crate::prepare(options)?;
     let Prepared { config, strings, templates, site, catalogue, assembled, .. } = &prepared;
-    diags.extend(missing_files(config, site));
     diags.extend(unreachable(config, site, catalogue.is_some()));
     diags.extend(duplicate_titles(config, site));
     if let Some(templates) = templates {
@@ -44,29 +42,6 @@ pub fn check(options: &BuildOptions) -> Result<Checked, Failure> {
     }
     let pages = site.pages.values().map(|p| p.len()).sum();
     Ok(Checked { diagnostics: diags.into_sorted(), pages })
-}
-
-fn pages(site: &Site) -> impl Iterator<Item = &Page> {
-    site.pages.values().flat_map(|p| p.values())
-}
-
-/// Links to files beside a page: the file must be in the page's language
-/// folder, where the build copies it from.
-fn missing_files(config: &Config, site: &Site) -> Diagnostics {
-    let mut diags = Diagnostics::new();
-    for page in pages(site) {
-        for file in &page.doc.files {
-            let path = config.content_dir().join(page.lang.as_str()).join(&file.path);
-            if !path.is_file() {
-                let message = format!(
-                    "link to a file that does not exist: `{}` (looked for content/{}/{})",
-                    file.dest, page.lang, file.path
-                );
-                diags.push(Diagnostic::error(&page.source, file.position, message));
-            }
-        }
-    }
-    diags
 }
 
 /// Pages of each language that nothing leads to: not the home page, the

@@ -162,6 +162,12 @@ fn strip_yaml_location(message: &str) -> String {
     }
 }
 
+/// `1 error`, `2 errors`: a count and an English noun, for the command's
+/// summary lines.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

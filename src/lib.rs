@@ -3,18 +3,30 @@
 //!
 //! # Stages
 //!
-//! [`build`] runs these in order; each hands plain values to the next:
+//! Every command starts from one driver, [`prepare`], which runs the first
+//! four stages once and returns every diagnostic with the assembled site;
+//! [`build`] goes on with the last three. Each stage hands plain values to
+//! the next, and imports only the stages before it (`tests/architecture.rs`
+//! checks this):
 //!
 //! 1. [`load`]: find and read the files under `content/`, `static/` and the
 //!    theme ([`config`] and [`i18n`] read `signpost.yaml` and `i18n/`).
-//! 2. [`parse`]: front matter and Markdown of each page, in parallel.
-//! 3. [`validate`]: checks across files (URLs, links, anchors, navigation).
-//! 4. [`render`]: every page in every language through the templates.
-//! 5. [`index`]: a tantivy index per language, and its export for the
-//!    browser. Render and index only read the validated site and write
-//!    different files, so they run side by side (`rayon::join`).
-//! 6. [`write`](mod@write): the staged output replaces the previous site, only if
-//!    nothing failed.
+//! 2. [`parse`]: front matter and Markdown of each page, in parallel; each
+//!    section's HTML and plain text from the same events.
+//! 3. [`validate`]: checks across files (URLs, links, anchors, files beside
+//!    pages, navigation, the catalogue).
+//! 4. [`assemble`]: the values render and index share (cards, facet index,
+//!    search documents, links resolved per reader's language).
+//! 5. [`render`] and [`index`], side by side (`rayon::join`): every page
+//!    through the templates; a tantivy index per language and its export for
+//!    the browser. Neither imports the other.
+//! 6. [`write`](mod@write): the staged output replaces the previous site, only
+//!    if nothing failed.
+//!
+//! `check` is [`prepare`] plus whole-site checks; `serve`'s live updates
+//! re-run the parse and the page checks of validate on what changed; the
+//! translation tools start from [`prepare`] too, so every command reports a
+//! problem in the same words at the same place.
 //!
 //! Problems are [`diag::Diagnostic`]s, collected from every stage and
 //! reported together; any error stops the build before the output is
@@ -43,11 +55,14 @@ use std::sync::Arc;
 use diag::{Diagnostic, Diagnostics};
 
 /// What `signpost build` was asked to do.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
     /// Defaults to `ROOT/public`.
     pub output: Option<PathBuf>,
+    /// Keep the page files' text in [`Prepared::sources`], for the
+    /// translation tools, which edit and export them.
+    pub keep_sources: bool,
 }
 
 /// A finished build.
@@ -86,12 +101,12 @@ pub struct Snapshot {
     pub strings: Arc<i18n::Strings>,
 }
 
-/// Builds the site: load → parse → validate → render → write.
+/// Builds the site: [`prepare`], then render and index, then write.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     build_keeping(options).map(|(built, _)| built)
 }
 
-/// Stages 1 to 3 in memory: what `build` renders and `check` inspects.
+/// Stages 1 to 4 in memory: what `build` renders and `check` inspects.
 pub struct Prepared {
     pub config: config::Config,
     pub assets: Vec<load::Asset>,
@@ -103,9 +118,15 @@ pub struct Prepared {
     pub assembled: assemble::Assembled,
     /// For the translation status page, when the configuration asks for it.
     pub status: Option<translation::status::Report>,
+    /// What the translation status needs of each page file, drafts
+    /// included, when the status page or the options ask for it.
+    pub facts: Vec<model::PageFacts>,
+    /// The page files as read, when the options ask for them.
+    pub sources: Vec<load::SourceFile>,
 }
 
-/// Load, parse and validate, collecting every problem.
+/// The one driver: load, parse, validate and assemble, collecting every
+/// problem. Every command starts here.
 pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failure> {
     let config = config::load(&options.root, options.output.clone())?;
     let mut diags = Diagnostics::new();
@@ -117,22 +138,36 @@ pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failur
     let (templates, found) = render::Templates::load(&config);
     diags.extend(found);
 
-    // The status compares raw texts: kept only when a status page is wanted.
-    let status_pages = config.translation_status.then(|| sources.pages.clone());
+    let want_facts = config.translation_status || options.keep_sources;
+    let kept = if options.keep_sources { sources.pages.clone() } else { Vec::new() };
     // The catalogue is a few large YAML files: parsed beside the pages.
-    let ((pages, found), (catalogue, found_in_catalogue)) =
-        rayon::join(|| parse::pages(&config, sources.pages), || parse_catalogue(sources.catalogue));
+    let ((mut pages, found), (catalogue, found_in_catalogue)) =
+        rayon::join(|| parse::pages(&config, sources.pages, want_facts), || parse_catalogue(sources.catalogue));
     diags.extend(found);
     diags.extend(found_in_catalogue);
+    let facts = std::mem::take(&mut pages.facts);
 
-    let (site, found) = validate::site(&config, pages);
+    let files = sources.assets.iter().map(|a| a.target.to_string_lossy().replace('\\', "/")).collect();
+    let (site, found) = validate::site(&config, pages, files);
     diags.extend(found);
     let catalogue = catalogue.map(|parsed| validate::catalogue::catalogue(&config, &site, parsed, &mut diags));
-    let status = status_pages
-        .map(|pages| translation::status::report(&config, &pages, catalogue.as_ref(), None, &mut Diagnostics::new()));
+    let status =
+        config.translation_status.then(|| translation::status::report(&config, &facts, catalogue.as_ref(), None));
     let strings = Arc::new(strings);
     let assembled = assemble::site(&config, &site, catalogue.as_ref());
-    Ok((Prepared { config, assets: sources.assets, strings, templates, site, catalogue, assembled, status }, diags))
+    let prepared = Prepared {
+        config,
+        assets: sources.assets,
+        strings,
+        templates,
+        site,
+        catalogue,
+        assembled,
+        status,
+        facts,
+        sources: kept,
+    };
+    Ok((prepared, diags))
 }
 
 fn parse_catalogue(files: Vec<load::CatalogueFile>) -> (Option<parse::catalogue::Parsed>, Diagnostics) {
@@ -142,7 +177,7 @@ fn parse_catalogue(files: Vec<load::CatalogueFile>) -> (Option<parse::catalogue:
 
 /// [`build`], keeping what it built from.
 pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failure> {
-    let (Prepared { config, assets, strings, templates, site, catalogue, assembled, status }, mut diags) =
+    let (Prepared { config, assets, strings, templates, site, catalogue, assembled, status, .. }, mut diags) =
         prepare(options)?;
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
         return Err(diags.into());

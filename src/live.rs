@@ -214,7 +214,7 @@ impl State {
                 Ok(Some(urls)) => {
                     self.pending.clear();
                     let millis = started.elapsed().as_millis();
-                    eprintln!("updated {} page{} in {millis} ms", urls.len(), if urls.len() == 1 { "" } else { "s" });
+                    eprintln!("updated {} in {millis} ms", crate::diag::count(urls.len(), "page"));
                     return Some(Event::Reload { pages: urls, millis });
                 }
                 Ok(None) => {} // Changed what other pages show: build all.
@@ -279,7 +279,7 @@ impl State {
                 Err(d) => diags.push(d),
             }
         }
-        let (parsed, found) = crate::parse::pages(config, sources);
+        let (parsed, found) = crate::parse::pages(config, sources, false);
         diags.extend(found);
         if diags.has_errors() {
             return Err(diags.into_sorted());
@@ -415,8 +415,7 @@ fn write_pages(snapshot: &Snapshot, targets: &BTreeMap<Lang, Vec<PageKey>>) -> R
     let mut urls = Vec::new();
     for (lang, key, html) in rendered {
         let path = config.output.join(crate::render::output_path(&lang, &key));
-        let temporary = path.with_extension("html.signpost-tmp");
-        std::fs::write(&temporary, html).and_then(|()| std::fs::rename(&temporary, &path)).map_err(|e| {
+        crate::write::atomic(&path, html.as_bytes()).map_err(|e| {
             vec![Diagnostic::error(crate::render::output_path(&lang, &key), (1, 1), format!("cannot write: {e}"))]
         })?;
         // Without the base path: `serve` puts the output at the server's root.

@@ -1,6 +1,9 @@
 //! Stage 1, load: find the site's files with walkdir and read them. Reports
 //! files that cannot be part of the site (invalid UTF-8, undeclared language
 //! folders, symbolic links leading outside the site) and goes on.
+//!
+//! Takes the [`Config`]; hands on [`Sources`]: each page's text, the
+//! catalogue's YAML files and the files to copy as they are.
 
 use std::path::{Path, PathBuf};
 

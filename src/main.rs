@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use signpost::diag::count;
 use signpost::{BuildOptions, Built, Failure};
 
 /// A build allocates millions of short-lived strings on every core at
@@ -183,7 +184,7 @@ struct SiteArgs {
 
 impl SiteArgs {
     fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root.clone(), output: self.output.clone() }
+        BuildOptions { root: self.root.clone(), output: self.output.clone(), ..Default::default() }
     }
 }
 
@@ -262,12 +263,7 @@ build the site first: signpost build"
     if let Some(message) = &response.message {
         eprintln!("note: {message}");
     }
-    let _ = writeln!(out, "{} result{}", response.total, if response.total == 1 { "" } else { "s" });
-    for hit in &response.results {
-        let section = if hit.section.is_empty() { String::new() } else { format!(" › {}", hit.section) };
-        let snippet = hit.snippet.replace("<mark>", "[").replace("</mark>", "]");
-        let _ = writeln!(out, "\n{}{section}\n  {}\n  {snippet}", hit.title, hit.url);
-    }
+    let _ = write!(out, "{}", response.text());
     Ok(())
 }
 
@@ -316,19 +312,14 @@ fn serve(options: BuildOptions, port: u16, live: bool) -> Result<(), ExitCode> {
 }
 
 fn check(root: PathBuf) -> Result<(), ExitCode> {
-    let checked = signpost::check::check(&BuildOptions { root, output: None }).map_err(|f| failed(f, "check"))?;
+    let checked =
+        signpost::check::check(&BuildOptions { root, ..Default::default() }).map_err(|f| failed(f, "check"))?;
     for d in &checked.diagnostics {
         eprintln!("{d}");
     }
     let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = checked.diagnostics.len() - errors;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    eprintln!(
-        "checked {}: {}, {}",
-        plural(checked.pages, "page"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    );
+    eprintln!("checked {}: {}, {}", count(checked.pages, "page"), count(errors, "error"), count(warnings, "warning"));
     if errors > 0 { Err(ExitCode::from(1)) } else { Ok(()) }
 }
 
@@ -354,8 +345,7 @@ fn export(args: &ExportArgs) -> Result<(), ExitCode> {
     let text = interchange::export(&args.root, &args.lang, format).map_err(|f| failed(f, "export"))?;
     match &args.out {
         Some(path) => {
-            let temporary = path.with_extension("signpost-tmp");
-            std::fs::write(&temporary, &text).and_then(|()| std::fs::rename(&temporary, path)).map_err(|e| {
+            signpost::write::atomic(path, text.as_bytes()).map_err(|e| {
                 eprintln!("error: {}: {e}", path.display());
                 ExitCode::from(2)
             })?;
@@ -381,11 +371,9 @@ fn import(args: &ImportArgs) -> Result<(), ExitCode> {
         eprintln!("wrote {}", file.display());
     }
     eprintln!(
-        "{} text{} imported, {} translation{} marked as current",
-        imported.units,
-        if imported.units == 1 { "" } else { "s" },
-        imported.current,
-        if imported.current == 1 { "" } else { "s" }
+        "{} imported, {} marked as current",
+        count(imported.units, "text"),
+        count(imported.current, "translation")
     );
     Ok(())
 }
@@ -415,7 +403,7 @@ fn failed(failure: Failure, what: &str) -> ExitCode {
                 eprintln!("{d}");
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!("{what} failed: {errors} error{}", if errors == 1 { "" } else { "s" });
+            eprintln!("{what} failed: {}", count(errors, "error"));
             ExitCode::from(1)
         }
         Failure::Io(e) => {
@@ -443,10 +431,7 @@ fn build(options: &BuildOptions) -> Result<Built, ExitCode> {
                 eprintln!("{d}");
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "build failed: {errors} error{}; the previous output was left as it was",
-                if errors == 1 { "" } else { "s" }
-            );
+            eprintln!("build failed: {}; the previous output was left as it was", count(errors, "error"));
             Err(ExitCode::from(1))
         }
         Err(failure) => Err(failed(failure, "build")),

@@ -230,10 +230,27 @@ pub struct LinkRef {
     pub position: (usize, usize),
 }
 
+/// What the translation status needs of a page file, drafts included:
+/// recorded while parsing, so that nothing reads or parses a page twice.
+#[derive(Debug, Clone)]
+pub struct PageFacts {
+    pub lang: Lang,
+    /// The file's path inside its language folder (`guidance/a.md`).
+    pub rel: String,
+    /// Hash of its translatable text (`translation::source::page`).
+    pub hash: String,
+    /// The source hash a translation records, if any.
+    pub recorded: Option<String>,
+    pub draft: bool,
+}
+
 /// All pages, by language, then key.
 #[derive(Debug, Default)]
 pub struct Site {
     pub pages: BTreeMap<Lang, BTreeMap<PageKey, Page>>,
+    /// Output paths of the files beside the pages (`fr/guidance/map.png`),
+    /// which pages may link to.
+    pub files: BTreeSet<String>,
 }
 
 impl Site {

@@ -62,6 +62,21 @@ pub struct Hit {
     pub snippet: String,
 }
 
+impl Response {
+    /// The results as `signpost search` prints them: a count, then each
+    /// result's title (and section), URL and snippet, the matched words in
+    /// brackets.
+    pub fn text(&self) -> String {
+        let mut text = format!("{}\n", crate::diag::count(self.total, "result"));
+        for hit in &self.results {
+            let section = if hit.section.is_empty() { String::new() } else { format!(" › {}", hit.section) };
+            let snippet = hit.snippet.replace("<mark>", "[").replace("</mark>", "]");
+            text.push_str(&format!("\n{}{section}\n  {}\n  {snippet}\n", hit.title, hit.url));
+        }
+        text
+    }
+}
+
 /// One lexicon entry: a surface form, its stem, the stem's file id (for the
 /// browser) and its document frequency.
 #[derive(Debug, Clone, serde::Deserialize)]

@@ -2,6 +2,9 @@
 //! and moved into place only when the whole build succeeded, so a failed
 //! build leaves the previous site untouched (Zola and mdBook empty the
 //! output first and can leave half a site).
+//!
+//! Takes what render and index wrote into the [`Staging`] folder; hands on
+//! the published output.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -112,4 +115,14 @@ impl crate::render::Output for Staging {
     fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         Staging::write(self, rel, bytes)
     }
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it and a
+/// rename, so that a reader (a browser, a translation tool) never sees half
+/// a file.
+pub fn atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".signpost-tmp");
+    let temporary = path.with_file_name(name);
+    std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path))
 }

@@ -17,7 +17,7 @@ const LEVELS: &[&[&str]] = &[
     &["validate"],
     // The translation status compares the parsed pages with their sources:
     // the build publishes it as a page.
-    &["assemble", "translation::status", "translation::source"],
+    &["assemble", "translation::status"],
     &["render", "index"],
     &["write"],
     &["lib", "check", "live", "search", "serve", "translation", "scaffold", "theme", "pdf", "offline"],

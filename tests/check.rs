@@ -68,3 +68,32 @@ fn the_bundled_site_is_clean() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.ends_with("0 errors, 0 warnings\n"), "{}", run.stderr);
 }
+
+/// `check` is `build`'s validation plus whole-site checks: every link error
+/// `check` reports, `build` reports too, in the same words at the same
+/// place, and the reverse.
+#[test]
+fn build_and_check_report_the_same_broken_links() {
+    let site = SiteTest::fixture("errors/every-broken-link");
+    let errors = |stderr: &str| -> Vec<String> {
+        stderr.lines().filter(|l| l.contains(": error: ")).map(str::to_string).collect()
+    };
+    let built = site.build_fails();
+    let checked = site.run(&["check"]);
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    let (from_build, from_check) = (errors(&built.stderr), errors(&checked.stderr));
+    for expected in [
+        "content/en/_index.md:9:31: error: link to a page that does not exist: `guide/missing.md`",
+        "content/en/_index.md:10:34: error: link to an anchor that does not exist: `#nowhere` in content/en/guide/one.md",
+        "content/en/_index.md:11:47: error: link to an anchor that does not exist: `#elsewhere` in content/en/_index.md",
+        "content/en/_index.md:12:31: error: link to a file that does not exist: `files/plan.pdf` (looked for content/en/files/plan.pdf)",
+        "content/en/_index.md:13:33: error: link to a file that does not exist: `guide/figures/map.png` (looked for content/en/guide/figures/map.png)",
+        "content/en/_index.md:14:27: error: link `../../outside.md` leads outside the site",
+        "content/en/guide/one.md:7:46: error: link to a page that does not exist: `two.md`",
+        "content/fr/_index.md:5:36: error: link to a page that does not exist: `guide/absente.md`",
+    ] {
+        assert!(from_build.iter().any(|l| l == expected), "build misses {expected}:\n{}", built.stderr);
+    }
+    assert_eq!(from_build, from_check, "build:\n{}\ncheck:\n{}", built.stderr, checked.stderr);
+    assert!(!site.output().exists(), "nothing published");
+}

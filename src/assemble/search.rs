@@ -7,6 +7,9 @@ use crate::assemble::library::{Card, resource_url};
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, PageKey, Resource, Site};
 
+/// Filter fields, in the order of [`SearchDoc::facets`].
+pub const FACET_FIELDS: [&str; 4] = ["category", "audience", "language", "component"];
+
 /// One searchable unit: a section of a page, or a resource.
 #[derive(Debug, Clone)]
 pub struct SearchDoc {

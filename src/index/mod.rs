@@ -1,10 +1,12 @@
-//! Stage 5, index: a tantivy index per language, written with the site
+//! Stage 5, index (beside render): a tantivy index per language, written with the site
 //! (`_search/<lang>/index/`), and the compact files the browser reads
 //! (`_search/<lang>/...`, see [`export`]).
 //!
 //! Documents are the sections of every page a reader of the language can
 //! open (fallbacks included, under their default-language text), so a
 //! result can lead straight to `#how`, and every resource of the library.
+//! They come ready-made from [`crate::assemble::search`]: this stage takes
+//! them and hands on files.
 
 pub mod analysis;
 pub mod export;
@@ -17,6 +19,7 @@ use tantivy::schema::{Field, IndexRecordOption, STRING, Schema, TextFieldIndexin
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use crate::assemble::Assembled;
+pub use crate::assemble::search::FACET_FIELDS;
 use crate::assemble::search::SearchDoc;
 use crate::config::Config;
 pub use crate::config::search_dir;
@@ -27,9 +30,6 @@ use crate::model::{Catalogue, Lang, Site};
 /// weight in the score: a word in a title counts three times, in a section
 /// heading twice.
 pub const TEXT_FIELDS: [(&str, f32); 3] = [("title", 3.0), ("section", 2.0), ("body", 1.0)];
-
-/// Filter fields.
-pub const FACET_FIELDS: [&str; 4] = ["category", "audience", "language", "component"];
 
 /// The fields of the index schema.
 pub struct Fields {

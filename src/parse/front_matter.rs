@@ -36,6 +36,18 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     Err(Diagnostic::error(path, (1, 1), "front matter is not closed: add a line `---` after it"))
 }
 
+/// The lines of the front matter (counted from 0, the opening `---` being
+/// line 0), for the translation tools that edit them in place: the same
+/// rule as [`split`], which the build reads the page with. `text` may
+/// still have its byte-order mark and `\r\n` line ends: the lines are the
+/// same.
+pub fn block(text: &str) -> Option<std::ops::Range<usize>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() };
+    let split = split(&text, Path::new("")).ok()?;
+    Some(1..1 + split.yaml.split_inclusive('\n').count())
+}
+
 /// The front matter, or `None` after reporting why it cannot be read.
 pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<FrontMatter> {
     if split.yaml.trim().is_empty() {

@@ -2,10 +2,15 @@
 //! pulldown-cmark. Each file is parsed on its own, in parallel; what depends
 //! on other files (links, anchors) is recorded here and checked in
 //! [`crate::validate`].
+//!
+//! Takes the page sources from [`crate::load`]; hands on [`Parsed`]: a
+//! [`Page`] per file (front matter, sections as HTML and plain text, links
+//! and anchors), and the catalogue ([`catalogue::Parsed`]).
 
 pub mod catalogue;
 pub mod front_matter;
 pub mod markdown;
+pub mod source;
 pub mod yaml_positions;
 
 use rayon::prelude::*;
@@ -15,7 +20,7 @@ use crate::diag::{Diagnostics, LineIndex};
 use crate::load::SourceFile;
 use std::collections::BTreeSet;
 
-use crate::model::{Lang, Page, PageKey};
+use crate::model::{Lang, Page, PageFacts, PageKey};
 
 /// The parsed pages, and the pages that could not be parsed: links to those
 /// are not reported again, their own error says what is wrong.
@@ -23,17 +28,24 @@ use crate::model::{Lang, Page, PageKey};
 pub struct Parsed {
     pub pages: Vec<Page>,
     pub failed: BTreeSet<(Lang, PageKey)>,
+    /// Of every page parsed, drafts included, when asked for (the
+    /// translation status).
+    pub facts: Vec<PageFacts>,
 }
 
 /// Parses every source file in parallel. A file with errors is left out and
 /// its errors are returned with everyone else's; drafts are left out too.
-pub fn pages(config: &Config, sources: Vec<SourceFile>) -> (Parsed, Diagnostics) {
-    let results: Vec<_> =
-        sources.into_par_iter().map(|source| (source.lang.clone(), source.key.clone(), page(config, source))).collect();
+/// With `facts`, also what the translation status needs of each page.
+pub fn pages(config: &Config, sources: Vec<SourceFile>, facts: bool) -> (Parsed, Diagnostics) {
+    let results: Vec<_> = sources
+        .into_par_iter()
+        .map(|source| (source.lang.clone(), source.key.clone(), page(config, source, facts)))
+        .collect();
     let mut parsed = Parsed::default();
     let mut diags = Diagnostics::new();
-    for (lang, key, (page, page_diags)) in results {
+    for (lang, key, (page, page_facts, page_diags)) in results {
         diags.extend(page_diags);
+        parsed.facts.extend(page_facts);
         match page {
             Some(page) if !page.front.draft => parsed.pages.push(page),
             Some(_) => {}
@@ -45,17 +57,24 @@ pub fn pages(config: &Config, sources: Vec<SourceFile>) -> (Parsed, Diagnostics)
     (parsed, diags)
 }
 
-fn page(config: &Config, source: SourceFile) -> (Option<Page>, Diagnostics) {
+fn page(config: &Config, source: SourceFile, want_facts: bool) -> (Option<Page>, Option<PageFacts>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let lines = LineIndex::new(&source.text);
     let split = match front_matter::split(&source.text, &source.path) {
         Ok(split) => split,
         Err(d) => {
             diags.push(d);
-            return (None, diags);
+            return (None, None, diags);
         }
     };
     let front = front_matter::parse(&split, &source.path, &mut diags);
+    let facts = front.as_ref().filter(|_| want_facts).map(|front| PageFacts {
+        lang: source.lang.clone(),
+        rel: source.path.iter().skip(2).map(|p| p.to_string_lossy()).collect::<Vec<_>>().join("/"),
+        hash: source::page(front, split.body),
+        recorded: front.source_hash.clone(),
+        draft: front.draft,
+    });
     let doc = markdown::parse(config, &source, &split, &lines, &mut diags);
     let page = front.map(|front| Page {
         source: source.path,
@@ -65,5 +84,5 @@ fn page(config: &Config, source: SourceFile) -> (Option<Page>, Diagnostics) {
         front,
         doc,
     });
-    (page, diags)
+    (page, facts, diags)
 }

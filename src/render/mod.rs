@@ -1,10 +1,13 @@
-//! Stage 4, render: every page of every language through the Tera
-//! templates, in parallel, straight into the staging folder; then the files
+//! Stage 5, render: every page of every language through the Tera
+//! templates, in parallel, straight into the [`Output`] (the staging folder); then the files
 //! that tie the languages together (root language chooser, 404, sitemap,
 //! robots.txt).
 //!
 //! Each language's site holds every page: its own translations, and the
 //! default language's text (with a notice) where a translation is missing.
+//!
+//! Takes the [`Site`], the catalogue and the [`crate::assemble::Assembled`]
+//! values; hands on files, and diagnostics for templates that fail.
 
 mod context;
 pub mod library;

@@ -46,10 +46,7 @@ pub enum Draft {
 /// `draft` set or cleared. `None` when the file has no front matter.
 pub fn page(raw: &str, hash: &str, draft: Draft) -> Option<String> {
     let mut file = Lines::new(raw);
-    if file.lines.first().map(|l| l.trim_end()) != Some("---") {
-        return None;
-    }
-    let end = file.lines.iter().skip(1).position(|l| matches!(l.trim_end(), "---" | "..."))? + 1;
+    let end = crate::parse::front_matter::block(raw)?.end;
     let mut front: Vec<String> =
         file.lines[1..end].iter().filter(|l| !matches!(key_of(l), Some("draft" | "source_hash"))).cloned().collect();
     if draft == Draft::Set {

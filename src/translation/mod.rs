@@ -8,8 +8,10 @@
 pub mod ftl;
 pub mod interchange;
 pub mod mark;
-pub mod source;
 pub mod status;
+
+/// The hashes translations record; computed while parsing.
+pub use crate::parse::source;
 
 use std::path::{Path, PathBuf};
 
@@ -25,20 +27,21 @@ pub struct Workspace {
     pub config: Config,
     pub pages: Vec<crate::load::SourceFile>,
     pub catalogue: Option<Catalogue>,
+    /// What the status needs of each page file (see [`status::report`]).
+    pub facts: Vec<crate::model::PageFacts>,
 }
 
 impl Workspace {
-    /// Reads the site; errors that would stop a build stop this too.
+    /// Reads the site through the build's own driver ([`crate::prepare`]):
+    /// errors that would stop a build stop this too, with the same words.
     pub fn load(root: &Path) -> Result<Workspace, Failure> {
-        let config = crate::config::load(root, None)?;
-        let mut diags = Diagnostics::new();
-        let (sources, found) = crate::load::discover(&config);
-        diags.extend(found);
-        let catalogue = crate::parse::catalogue::parse(sources.catalogue, &mut diags).map(|p| p.catalogue);
+        let options = crate::BuildOptions { root: root.to_path_buf(), keep_sources: true, ..Default::default() };
+        let (prepared, diags) = crate::prepare(&options)?;
         if diags.has_errors() {
             return Err(diags.into());
         }
-        Ok(Workspace { config, pages: sources.pages, catalogue })
+        let crate::Prepared { config, sources, catalogue, facts, .. } = prepared;
+        Ok(Workspace { config, pages: sources, catalogue, facts })
     }
 
     pub fn lang(&self, code: &str) -> Result<Lang, Failure> {
@@ -83,13 +86,7 @@ pub fn usage(message: String) -> Failure {
 pub fn status(root: &Path, lang: Option<&str>) -> Result<status::Report, Failure> {
     let workspace = Workspace::load(root)?;
     let only = lang.map(|l| workspace.lang(l)).transpose()?;
-    let mut diags = Diagnostics::new();
-    let report =
-        status::report(&workspace.config, &workspace.pages, workspace.catalogue.as_ref(), only.as_ref(), &mut diags);
-    if diags.has_errors() {
-        return Err(diags.into());
-    }
-    Ok(report)
+    Ok(status::report(&workspace.config, &workspace.facts, workspace.catalogue.as_ref(), only.as_ref()))
 }
 
 /// `guidance/a.md`, also when written `content/en/guidance/a.md`.
@@ -199,11 +196,7 @@ fn done_strings(workspace: &Workspace, lang: &Lang, only: Option<&str>) -> Resul
     }
     let target = status::string_sources_file(lang);
     write(&config.root.join(&target), &mark::string_sources(&recorded), &target)?;
-    Ok(format!(
-        "{marked} interface string{} marked as current in {}",
-        if marked == 1 { "" } else { "s" },
-        target.display()
-    ))
+    Ok(format!("{} marked as current in {}", crate::diag::count(marked, "interface string"), target.display()))
 }
 
 fn read(path: &Path) -> Result<String, Failure> {

@@ -10,12 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{ftl, source};
+use super::ftl;
 use crate::config::Config;
-use crate::diag::Diagnostics;
-use crate::load::SourceFile;
-use crate::model::{Catalogue, Lang};
-use crate::parse::front_matter;
+use crate::model::{Catalogue, Lang, PageFacts};
+use crate::parse::source;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,15 +94,9 @@ struct Sources<'a> {
 }
 
 /// The status of every language but the default one (or of `only`).
-pub fn report(
-    config: &Config,
-    pages: &[SourceFile],
-    catalogue: Option<&Catalogue>,
-    only: Option<&Lang>,
-    diags: &mut Diagnostics,
-) -> Report {
+pub fn report(config: &Config, pages: &[PageFacts], catalogue: Option<&Catalogue>, only: Option<&Lang>) -> Report {
     let default = &config.default_lang;
-    let by_lang = pages_by_lang(pages, diags);
+    let by_lang = pages_by_lang(pages);
     let empty = BTreeMap::new();
     let sources = Sources {
         pages: by_lang
@@ -149,38 +141,13 @@ pub fn report(
     Report { default_language: default.to_string(), languages }
 }
 
-/// What status needs of a page file.
-struct PageFacts {
-    hash: String,
-    recorded: Option<String>,
-    draft: bool,
-}
-
-fn pages_by_lang(pages: &[SourceFile], diags: &mut Diagnostics) -> BTreeMap<Lang, BTreeMap<String, PageFacts>> {
-    let mut out: BTreeMap<Lang, BTreeMap<String, PageFacts>> = BTreeMap::new();
-    for file in pages {
-        let split = match front_matter::split(&file.text, &file.path) {
-            Ok(split) => split,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        let Some(front) = front_matter::parse(&split, &file.path, diags) else { continue };
-        let facts = PageFacts {
-            hash: source::page(&front, split.body),
-            recorded: front.source_hash.clone(),
-            draft: front.draft,
-        };
-        out.entry(file.lang.clone()).or_default().insert(in_language_folder(&file.path), facts);
+/// Each language's page facts, by path inside the language folder.
+fn pages_by_lang(pages: &[PageFacts]) -> BTreeMap<Lang, BTreeMap<String, &PageFacts>> {
+    let mut out: BTreeMap<Lang, BTreeMap<String, &PageFacts>> = BTreeMap::new();
+    for facts in pages {
+        out.entry(facts.lang.clone()).or_default().insert(facts.rel.clone(), facts);
     }
     out
-}
-
-/// `content/fr/guidance/a.md` → `guidance/a.md`.
-fn in_language_folder(path: &Path) -> String {
-    let parts: Vec<String> = path.iter().skip(2).map(|p| p.to_string_lossy().into_owned()).collect();
-    parts.join("/")
 }
 
 fn page_path(lang: &Lang, rel: &str) -> String {
@@ -191,7 +158,7 @@ fn page_items(
     config: &Config,
     lang: &Lang,
     sources: &Sources,
-    translated: &BTreeMap<String, PageFacts>,
+    translated: &BTreeMap<String, &PageFacts>,
     items: &mut Vec<Item>,
 ) -> Tally {
     let mut tally = Tally { total: sources.pages.len(), ..Tally::default() };

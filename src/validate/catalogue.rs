@@ -192,9 +192,9 @@ fn translations(config: &Config, parsed: &Parsed, resources: &BTreeMap<&str, &Re
             let labelled = resource.links.iter().filter(|l| l.label.is_some()).count();
             if text.link_labels.len() > labelled {
                 let message = format!(
-                    "{} link labels, but `{id}` has {labelled} labelled link{}",
+                    "{} link labels, but `{id}` has {}",
                     text.link_labels.len(),
-                    if labelled == 1 { "" } else { "s" }
+                    crate::diag::count(labelled, "labelled link")
                 );
                 diags.push(Diagnostic::error(file, parsed.position(file, &format!("{path}.link_labels")), message));
             }

@@ -2,6 +2,9 @@
 //! assembled into the [`Site`]; two files with the same URL, links to pages
 //! or anchors that do not exist and navigation entries that lead nowhere are
 //! reported, all of them, at their file, line and column.
+//!
+//! Takes [`Parsed`] pages and catalogue; hands on the [`Site`] and the
+//! validated [`crate::model::Catalogue`] to [`crate::assemble`].
 
 pub mod catalogue;
 
@@ -17,10 +20,11 @@ use crate::parse::Parsed;
 /// Output folders of each language that belong to the resource library.
 const RESERVED_SECTIONS: &[&str] = &["resources", "audiences"];
 
-pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
-    let Parsed { mut pages, failed } = parsed;
+/// `files`: the output paths of the files copied beside the pages.
+pub fn site(config: &Config, parsed: Parsed, files: BTreeSet<String>) -> (Site, Diagnostics) {
+    let Parsed { mut pages, failed, .. } = parsed;
     let mut diags = Diagnostics::new();
-    let mut site = Site::default();
+    let mut site = Site { files, ..Site::default() };
     // Sorted so that, of two files with one URL, the same one is reported.
     pages.sort_by(|a, b| a.source.cmp(&b.source));
     for page in pages {
@@ -56,10 +60,11 @@ pub fn site(config: &Config, parsed: Parsed) -> (Site, Diagnostics) {
 }
 
 /// The links of one page, checked against the site: for `serve`, which
-/// checks only the pages an edit can break.
+/// checks only the pages an edit can break. The same checks as a build's.
 pub fn page_links(config: &Config, site: &Site, page: &Page) -> Diagnostics {
     let mut diags = Diagnostics::new();
     links(config, site, &BTreeSet::new(), page, &mut diags);
+    files(site, page, &mut diags);
     diags
 }
 
@@ -69,9 +74,24 @@ fn all_links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>) -
     for pages in site.pages.values() {
         for page in pages.values() {
             links(config, site, failed, page, &mut diags);
+            files(site, page, &mut diags);
         }
     }
     diags
+}
+
+/// Links and images to files beside a page: the file must be in the page's
+/// language folder, where the build copies it from.
+fn files(site: &Site, page: &Page, diags: &mut Diagnostics) {
+    for file in &page.doc.files {
+        if !site.files.contains(&format!("{}/{}", page.lang, file.path)) {
+            let message = format!(
+                "link to a file that does not exist: `{}` (looked for content/{}/{})",
+                file.dest, page.lang, file.path
+            );
+            diags.push(Diagnostic::error(&page.source, file.position, message));
+        }
+    }
 }
 
 fn links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>, page: &Page, diags: &mut Diagnostics) {

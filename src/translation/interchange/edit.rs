@@ -201,12 +201,7 @@ fn reads_back(lines: &[String], indent: &str, key: &str, text: &str) -> bool {
 
 /// The front matter's lines (from 0), between the `---` lines.
 pub fn front_matter_block(text: &str) -> Option<Range<usize>> {
-    let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
-        return None;
-    }
-    let end = lines.position(|l| matches!(l.trim_end(), "---" | "..."))? + 1;
-    Some(1..end)
+    crate::parse::front_matter::block(text)
 }
 
 /// The text with its page body (after the front matter) replaced; the

@@ -9,8 +9,8 @@
 
 use sha2::{Digest, Sha256};
 
+use crate::model::FrontMatter;
 use crate::model::Resource;
-use crate::parse::front_matter::FrontMatter;
 
 /// 12 hex digits (48 bits) of SHA-256: short enough to read in a diff,
 /// far too long to collide by chance within one site.
