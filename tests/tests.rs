@@ -11,4 +11,5 @@ mod interchange;
 mod interface_strings;
 mod library;
 mod search;
+mod serve;
 mod translation;
