@@ -195,8 +195,10 @@ impl Backend for InsideRoot {
         Box::pin(async move {
             // One trip to the blocking pool for both calls.
             let file = tokio::task::spawn_blocking(move || {
-                let real = std::fs::canonicalize(&path)?;
-                if !real.starts_with(root.as_path()) {
+                // The root too, each time: it may be a link that a
+                // deployment points at a new build.
+                let (base, real) = (std::fs::canonicalize(root.as_path())?, std::fs::canonicalize(&path)?);
+                if !real.starts_with(base) {
                     return Err(io::Error::from(io::ErrorKind::NotFound));
                 }
                 std::fs::File::open(real)

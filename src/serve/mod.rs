@@ -77,8 +77,12 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
 }
 
 async fn run(options: Options) -> anyhow::Result<()> {
-    let root =
-        std::fs::canonicalize(&options.output).with_context(|| format!("cannot open {}", options.output.display()))?;
+    if !options.output.is_dir() {
+        anyhow::bail!("cannot open {}: not a folder", options.output.display());
+    }
+    // Not resolved further: the output may be a link that a deployment
+    // points at a new build (files.rs checks each file's real path).
+    let root = std::path::absolute(&options.output)?;
     let listener = listen(options.bind)?;
     let (stop, stopping) = watch::channel(false);
     let app = app(&options, root, stopping);
