@@ -11,8 +11,10 @@
 //! leaves the last good site in place and sends its diagnostics to the
 //! browser, which shows them over the page.
 //!
-//! The search index is written by full builds only: after an in-memory
-//! edit, search still finds the text of the last full build.
+//! After an in-memory edit, the search files are written again once the
+//! page has been told to reload (`live/reindex.rs`).
+
+mod reindex;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -135,8 +137,17 @@ pub fn start(options: BuildOptions, snapshot: Option<Snapshot>, hub: Arc<Hub>) -
             // A folder created since (the site's own `templates/`).
             watch_folders(&mut watcher, &root, &mut watched);
             let started = Instant::now();
-            if let Some(event) = state.apply(&paths, started) {
+            let event = state.apply(&paths, started);
+            let in_memory = matches!(&event, Some(Event::Reload { pages, .. }) if !pages.is_empty());
+            if let Some(event) = event {
                 hub.publish(event);
+            }
+            if in_memory && let Some(snapshot) = &state.snapshot {
+                let started = Instant::now();
+                match reindex::search(snapshot) {
+                    Ok(()) => eprintln!("  search index updated in {} ms", started.elapsed().as_millis()),
+                    Err(e) => eprintln!("error: the search index was not updated: {e}"),
+                }
             }
         }
     });

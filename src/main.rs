@@ -33,16 +33,23 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (ROOT/public by default).
     Build(SiteArgs),
-    /// Build the site, then serve it on 127.0.0.1.
+    /// Build the site, then serve it (127.0.0.1:1111 by default).
     Serve {
         #[command(flatten)]
         site: SiteArgs,
-        /// Port to listen on.
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
+        /// Port to listen on (1111 by default).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Address to listen on, `ADDR` or `ADDR:PORT` (default 127.0.0.1).
+        #[arg(long)]
+        bind: Option<String>,
         /// Do not watch the files or reload pages in the browser.
         #[arg(long)]
         no_live: bool,
+        /// Serve the output as it is, without building it first (implies
+        /// --no-live): for a site built elsewhere, behind a reverse proxy.
+        #[arg(long)]
+        no_build: bool,
     },
     /// Search the index of a built site.
     Search(SearchArgs),
@@ -197,7 +204,11 @@ fn main() -> ExitCode {
                 eprintln!("built {} pages into {}", built.pages, built.output.display());
             })
         }
-        Command::Serve { site, port, no_live } => serve(site.options(), port, !no_live),
+        Command::Serve { site, port, bind, no_live, no_build } => match address(bind.as_deref(), port) {
+            Ok(bind) if no_build => serve_built(&site.options(), bind),
+            Ok(bind) => serve(site.options(), bind, !no_live),
+            Err(message) => Err(failed(Failure::Usage(message), "serve")),
+        },
         Command::Search(args) => search(&args),
         Command::I18n { command: I18nCommand::Status(args) } => status(&args),
         Command::I18n { command: I18nCommand::Export(args) } => export(&args),
@@ -267,9 +278,48 @@ build the site first: signpost build"
     Ok(())
 }
 
+/// `--bind ADDR[:PORT]` and `--port PORT` as one address.
+fn address(bind: Option<&str>, port: Option<u16>) -> Result<std::net::SocketAddr, String> {
+    let bind = bind.unwrap_or("127.0.0.1");
+    if let Ok(address) = bind.parse::<std::net::SocketAddr>() {
+        return match port {
+            Some(port) if port != address.port() => Err(format!("--bind {bind} and --port {port} name two ports")),
+            _ => Ok(address),
+        };
+    }
+    let ip: std::net::IpAddr = bind
+        .trim_matches(['[', ']'])
+        .parse()
+        .map_err(|_| format!("--bind {bind}: not an address (ADDR or ADDR:PORT)"))?;
+    Ok((ip, port.unwrap_or(1111)).into())
+}
+
+/// `serve --no-build`: the output as it is, no watching.
+fn serve_built(options: &BuildOptions, bind: std::net::SocketAddr) -> Result<(), ExitCode> {
+    let output = options.output.clone().unwrap_or_else(|| options.root.join("public"));
+    if !output.is_dir() {
+        eprintln!("error: {} is not a built site: run signpost build first", output.display());
+        return Err(ExitCode::from(2));
+    }
+    // The configuration, if it is there, for the base path and the
+    // default language; a folder copied alone is served at `/`, in `en`.
+    let config = signpost::config::load(&options.root, None).ok();
+    let options = signpost::serve::Options {
+        output,
+        bind,
+        base_path: config.as_ref().map_or_else(|| "/".into(), |c| c.base_path.clone()),
+        default_lang: config.map_or_else(|| signpost::model::Lang::new("en"), |c| c.default_lang),
+        hub: None,
+    };
+    signpost::serve::serve(options).map_err(|e| {
+        eprintln!("error: {e:#}");
+        ExitCode::from(2)
+    })
+}
+
 /// Builds, then serves; with live reload, a failed first build still
 /// serves the previous output (if any) with the errors shown over it.
-fn serve(options: BuildOptions, port: u16, live: bool) -> Result<(), ExitCode> {
+fn serve(options: BuildOptions, bind: std::net::SocketAddr, live: bool) -> Result<(), ExitCode> {
     let (output, snapshot, first_error) = match signpost::build_keeping(&options) {
         Ok((built, snapshot)) => {
             for warning in &built.warnings {
@@ -291,9 +341,11 @@ fn serve(options: BuildOptions, port: u16, live: bool) -> Result<(), ExitCode> {
         }
         Err(failure) => return Err(failed(failure, "build")),
     };
-    let base_path = match &snapshot {
-        Some(snapshot) => snapshot.config.base_path.clone(),
-        None => signpost::config::load(&options.root, None).map(|c| c.base_path).unwrap_or_else(|_| "/".into()),
+    let (base_path, default_lang) = match &snapshot {
+        Some(snapshot) => (snapshot.config.base_path.clone(), snapshot.config.default_lang.clone()),
+        None => signpost::config::load(&options.root, None)
+            .map(|c| (c.base_path, c.default_lang))
+            .unwrap_or_else(|_| ("/".into(), signpost::model::Lang::new("en"))),
     };
     let hub = live.then(|| std::sync::Arc::new(signpost::live::Hub::default()));
     if let Some(hub) = &hub {
@@ -305,7 +357,8 @@ fn serve(options: BuildOptions, port: u16, live: bool) -> Result<(), ExitCode> {
             ExitCode::from(2)
         })?;
     }
-    signpost::serve::serve(&output, port, hub, &base_path).map_err(|e| {
+    let options = signpost::serve::Options { output, bind, base_path, default_lang, hub };
+    signpost::serve::serve(options).map_err(|e| {
         eprintln!("error: {e:#}");
         ExitCode::from(2)
     })

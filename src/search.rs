@@ -126,6 +126,8 @@ pub fn parse(lang: &Lang, query: &str) -> (Parsed, Option<String>) {
 pub struct LangIndex {
     lang: Lang,
     dir: PathBuf,
+    /// Which build's index this is (see [`LangIndex::is_current`]).
+    stamp: Option<Stamp>,
     searcher: Searcher,
     index: Index,
     shards: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<Entry>>>>,
@@ -134,11 +136,23 @@ pub struct LangIndex {
 impl LangIndex {
     pub fn open(output: &Path, lang: &Lang) -> Result<LangIndex, String> {
         let dir = output.join(search_dir(lang));
+        // Taken before the index is opened: a build committed in between
+        // makes the index look outdated, never a new index look current.
+        let stamp = Stamp::of(&dir);
         let index = Index::open_in_dir(dir.join("index"))
             .map_err(|e| format!("no search index for `{lang}` in {}: {e}", output.display()))?;
         index.tokenizers().register(&analysis::analyzer_name(lang), analysis::analyzer(lang));
         let searcher = index.reader().map_err(|e| e.to_string())?.searcher();
-        Ok(LangIndex { lang: lang.clone(), dir, searcher, index, shards: Default::default() })
+        Ok(LangIndex { lang: lang.clone(), dir, stamp, searcher, index, shards: Default::default() })
+    }
+
+    /// Whether the files on disk are still those of the build this index
+    /// was opened from. The index is mapped in memory, but the lexicon and
+    /// the documents are read when a query needs them: after a rebuild,
+    /// `serve` opens the index again, and a request that was answered while
+    /// a build committed is answered again from the new one.
+    pub fn is_current(&self) -> bool {
+        self.stamp.is_some() && Stamp::of(&self.dir) == self.stamp
     }
 
     fn shard(&self, surface: &str) -> std::sync::Arc<Vec<Entry>> {
@@ -377,6 +391,31 @@ impl LangIndex {
                 Some(Hit { url, title, section, snippet: snippet.replace("<b>", "<mark>").replace("</b>", "</mark>") })
             })
             .collect()
+    }
+}
+
+/// A build's index, told apart from the next one's: a build writes every
+/// file anew and moves the whole output (or language folder) into place.
+#[derive(Debug, PartialEq)]
+struct Stamp {
+    modified: std::time::SystemTime,
+    len: u64,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl Stamp {
+    fn of(dir: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(dir.join("index/meta.json")).ok()?;
+        Some(Stamp {
+            modified: meta.modified().ok()?,
+            len: meta.len(),
+            #[cfg(unix)]
+            inode: {
+                use std::os::unix::fs::MetadataExt as _;
+                (meta.dev(), meta.ino())
+            },
+        })
     }
 }
 

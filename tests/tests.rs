@@ -12,4 +12,5 @@ mod interchange;
 mod interface_strings;
 mod library;
 mod search;
+mod serve;
 mod translation;

@@ -1,0 +1,47 @@
+//! After an edit handled in memory, the search files of the output follow:
+//! the index of every language is built again from the updated site into a
+//! folder beside the output, and each language's `_search/<lang>/` is
+//! swapped for its new one (two renames). `serve` sees the new files and
+//! opens the new index ([`crate::search::LangIndex::is_current`]).
+//!
+//! This runs after the reload event is sent, so the page the author is
+//! looking at does not wait for it.
+
+use std::path::Path;
+
+use crate::Snapshot;
+use crate::index::search_dir;
+
+/// Rewrites the search files of every language; the error says why not.
+pub fn search(snapshot: &Snapshot) -> Result<(), String> {
+    let config = &snapshot.config;
+    let output = &config.output;
+    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let staging = parent.join(format!(".{name}.search-{}", std::process::id()));
+    let result = write(snapshot, &staging);
+    let _ = std::fs::remove_dir_all(&staging);
+    result
+}
+
+fn write(snapshot: &Snapshot, staging: &Path) -> Result<(), String> {
+    let config = &snapshot.config;
+    if staging.exists() {
+        std::fs::remove_dir_all(staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    }
+    std::fs::create_dir_all(staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    // The edited pages' search documents are assembled again; the rest of
+    // the snapshot's assembled values (the cards) did not change.
+    let assembled = crate::assemble::site(config, &snapshot.site, snapshot.catalogue.as_ref());
+    let diags = crate::index::site(config, &snapshot.site, snapshot.catalogue.as_ref(), &assembled, staging);
+    if let Some(error) = diags.into_iter().find(|d| d.is_error()) {
+        return Err(error.to_string());
+    }
+    for lang in config.langs() {
+        let rel = search_dir(lang);
+        let (new, served, old) = (staging.join(&rel), config.output.join(&rel), staging.join(format!("old-{lang}")));
+        let swap = std::fs::rename(&served, &old).and_then(|()| std::fs::rename(&new, &served));
+        swap.map_err(|e| format!("cannot replace {}: {e}", served.display()))?;
+    }
+    Ok(())
+}
