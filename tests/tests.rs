@@ -10,5 +10,6 @@ mod errors;
 mod interchange;
 mod interface_strings;
 mod library;
+mod new_site;
 mod search;
 mod translation;
