@@ -201,6 +201,9 @@ struct TranslateArgs {
     /// The translation is finished: record the source version it matches.
     #[arg(long)]
     done: bool,
+    /// With --done: mark a page whose body is still the source's.
+    #[arg(long, requires = "done")]
+    force: bool,
     /// The site's folder, holding signpost.yaml.
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -465,7 +468,8 @@ fn import(args: &ImportArgs) -> Result<(), ExitCode> {
 fn translate(args: &TranslateArgs) -> Result<(), ExitCode> {
     use signpost::translation;
     if args.done {
-        let message = translation::done(&args.root, &args.path, &args.lang).map_err(|f| failed(f, "translate"))?;
+        let message =
+            translation::done(&args.root, &args.path, &args.lang, args.force).map_err(|f| failed(f, "translate"))?;
         eprintln!("{message}");
     } else {
         let path = translation::start(&args.root, &args.path, &args.lang).map_err(|f| failed(f, "translate"))?;

@@ -46,7 +46,7 @@ pub fn site(new: &NewSite) -> Result<Vec<PathBuf>, Failure> {
     // does: the hash is of the entry as the catalogue parser reads it.
     for lang in languages.iter().filter(|l| l.as_str() != default && text::for_lang(l).1) {
         for id in RESOURCE_IDS {
-            crate::translation::done(&new.dir, &format!("resources/{id}"), lang)?;
+            crate::translation::done(&new.dir, &format!("resources/{id}"), lang, false)?;
         }
     }
     Ok(files.into_iter().map(|(rel, _)| rel).collect())
