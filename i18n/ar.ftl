@@ -111,3 +111,7 @@ status-todo = { $count ->
    *[other] { $count } عنصر للترجمة أو التحديث
 }
 status-complete = كل شيء مترجم ومحدّث.
+
+# Links to the page's file where the site's sources are edited (edit_url).
+edit-page = تعديل هذه الصفحة
+translate-page = ترجمة هذه الصفحة

@@ -84,3 +84,7 @@ status-todo = { $count ->
    *[other] { $count } items to translate or update
 }
 status-complete = Everything is translated and up to date.
+
+# Links to the page's file where the site's sources are edited (edit_url).
+edit-page = Edit this page
+translate-page = Translate this page

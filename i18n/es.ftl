@@ -88,3 +88,7 @@ status-todo = { $count ->
    *[other] { $count } elementos por traducir o actualizar
 }
 status-complete = Todo está traducido y al día.
+
+# Links to the page's file where the site's sources are edited (edit_url).
+edit-page = Editar esta página
+translate-page = Traducir esta página

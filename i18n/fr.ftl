@@ -88,3 +88,7 @@ status-todo = { $count ->
    *[other] { $count } éléments à traduire ou à mettre à jour
 }
 status-complete = Tout est traduit et à jour.
+
+# Links to the page's file where the site's sources are edited (edit_url).
+edit-page = Modifier cette page
+translate-page = Traduire cette page

@@ -190,6 +190,38 @@ fn an_exported_theme_builds_the_same_bytes() {
     assert!(again.stderr.contains("not empty"), "{}", again.stderr);
 }
 
+#[test]
+fn edit_url_links_every_page_to_its_file() {
+    let outside = Outside::new();
+    outside.ok(".", &["new", "site", "--languages", "en,fr"]);
+    let site = outside.path("site");
+    let yaml = std::fs::read_to_string(site.join("signpost.yaml")).unwrap();
+    write(&site, "signpost.yaml", &format!("{yaml}edit_url: https://git.example.org/kb/edit/main/{{path}}\n"));
+    outside.ok("site", &["new", "page", "guidance/only-english.md"]);
+    outside.ok("site", &["build"]);
+    let edit = |rel: &str| format!(r#"href="https://git.example.org/kb/edit/main/{rel}" rel="nofollow">"#);
+    let en = outside.read("site/public/en/guidance/first-step/index.html");
+    assert!(en.contains(&format!("{}Edit this page</a>", edit("content/en/guidance/first-step.md"))), "{en}");
+    assert!(!en.contains("Translate this page"));
+    let fr = outside.read("site/public/fr/guidance/first-step/index.html");
+    assert!(fr.contains(&format!("{}Modifier cette page</a>", edit("content/fr/guidance/first-step.md"))));
+    // Shown in English to French readers: edit the English file, or
+    // translate into the French one.
+    let fallback = outside.read("site/public/fr/guidance/only-english/index.html");
+    assert!(fallback.contains(&format!("{}Modifier cette page</a>", edit("content/en/guidance/only-english.md"))));
+    assert!(fallback.contains(&format!("{}Traduire cette page</a>", edit("content/fr/guidance/only-english.md"))));
+
+    write(&site, "signpost.yaml", &format!("{yaml}edit_url: https://git.example.org/kb/edit/main/\n"));
+    let run = outside.run("site", &["build"]);
+    assert_eq!(run.code, 1);
+    let line = yaml.lines().count() + 1;
+    assert!(
+        run.stderr.contains(&format!("signpost.yaml:{line}:11: error: `edit_url` must contain `{{path}}`")),
+        "{}",
+        run.stderr
+    );
+}
+
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
