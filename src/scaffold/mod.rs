@@ -5,7 +5,7 @@
 //! with one guidance page (the five sections why, how, minimum,
 //! comprehensive and key considerations), a catalogue of three entries with
 //! its vocabulary, and a `.gitignore`. Its text is written in each chosen
-//! language ([`text`]); translations are marked current with the same
+//! language (`scaffold/text.rs`); translations are marked current with the same
 //! `source_hash` that `signpost translate --done` records.
 
 mod text;
