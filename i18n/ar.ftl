@@ -75,7 +75,8 @@ no-results = لا توجد موارد تطابق عوامل التصفية هذ�
 audience-page-title = { $audience ->
     [donors] للجهات المانحة
     [governments] للحكومات
-   *[implementing-agencies] للجهات المنفذة
+    [implementing-agencies] للجهات المنفذة
+   *[other] الفئة المستهدفة: { $label }
 }
 audience-guidance = إرشادات لك
 audience-resources = موارد لك

@@ -56,7 +56,8 @@ no-results = No resource matches these filters.
 audience-page-title = { $audience ->
     [donors] For donors
     [governments] For governments
-   *[implementing-agencies] For implementing agencies
+    [implementing-agencies] For implementing agencies
+   *[other] Audience: { $label }
 }
 audience-guidance = Guidance for you
 audience-resources = Resources for you

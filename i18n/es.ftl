@@ -58,7 +58,8 @@ no-results = Ningún recurso coincide con estos filtros.
 audience-page-title = { $audience ->
     [donors] Para donantes
     [governments] Para gobiernos
-   *[implementing-agencies] Para organismos de ejecución
+    [implementing-agencies] Para organismos de ejecución
+   *[other] Público: { $label }
 }
 audience-guidance = Orientaciones para usted
 audience-resources = Recursos para usted

@@ -58,7 +58,8 @@ no-results = Aucune ressource ne correspond à ces filtres.
 audience-page-title = { $audience ->
     [donors] Pour les bailleurs de fonds
     [governments] Pour les gouvernements
-   *[implementing-agencies] Pour les organismes de mise en œuvre
+    [implementing-agencies] Pour les organismes de mise en œuvre
+   *[other] Public : { $label }
 }
 audience-guidance = Conseils pour vous
 audience-resources = Ressources pour vous

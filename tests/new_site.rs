@@ -72,6 +72,9 @@ fn a_new_site_builds_and_serves_at_once() {
     }
     assert!(outside.path("site/public/fr/resources/example-guide/index.html").is_file());
     assert!(outside.path("site/public/style.css").is_file(), "the built-in theme's static files");
+    // Audiences the built-in strings do not know are titled by their label.
+    let home = outside.read("site/public/fr/index.html");
+    assert!(home.contains("Praticiens</a>") && !home.contains("organismes de mise en œuvre"), "{home}");
 
     // Translations are marked current, as `translate --done` would.
     let status = Command::new(env!("CARGO_BIN_EXE_signpost"))
