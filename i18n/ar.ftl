@@ -75,7 +75,8 @@ no-results = لا توجد موارد تطابق عوامل التصفية هذ�
 audience-page-title = { $audience ->
     [donors] للجهات المانحة
     [governments] للحكومات
-   *[implementing-agencies] للجهات المنفذة
+    [implementing-agencies] للجهات المنفذة
+   *[other] الفئة المستهدفة: { $label }
 }
 audience-guidance = إرشادات لك
 audience-resources = موارد لك
@@ -111,3 +112,7 @@ status-todo = { $count ->
    *[other] { $count } عنصر للترجمة أو التحديث
 }
 status-complete = كل شيء مترجم ومحدّث.
+
+# Links to the page's file where the site's sources are edited (edit_url).
+edit-page = تعديل هذه الصفحة
+translate-page = ترجمة هذه الصفحة

@@ -56,7 +56,8 @@ no-results = No resource matches these filters.
 audience-page-title = { $audience ->
     [donors] For donors
     [governments] For governments
-   *[implementing-agencies] For implementing agencies
+    [implementing-agencies] For implementing agencies
+   *[other] Audience: { $label }
 }
 audience-guidance = Guidance for you
 audience-resources = Resources for you
@@ -84,3 +85,7 @@ status-todo = { $count ->
    *[other] { $count } items to translate or update
 }
 status-complete = Everything is translated and up to date.
+
+# Links to the page's file where the site's sources are edited (edit_url).
+edit-page = Edit this page
+translate-page = Translate this page

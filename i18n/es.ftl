@@ -58,7 +58,8 @@ no-results = Ningún recurso coincide con estos filtros.
 audience-page-title = { $audience ->
     [donors] Para donantes
     [governments] Para gobiernos
-   *[implementing-agencies] Para organismos de ejecución
+    [implementing-agencies] Para organismos de ejecución
+   *[other] Público: { $label }
 }
 audience-guidance = Orientaciones para usted
 audience-resources = Recursos para usted
@@ -88,3 +89,7 @@ status-todo = { $count ->
    *[other] { $count } elementos por traducir o actualizar
 }
 status-complete = Todo está traducido y al día.
+
+# Links to the page's file where the site's sources are edited (edit_url).
+edit-page = Editar esta página
+translate-page = Traducir esta página

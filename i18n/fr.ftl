@@ -58,7 +58,8 @@ no-results = Aucune ressource ne correspond à ces filtres.
 audience-page-title = { $audience ->
     [donors] Pour les bailleurs de fonds
     [governments] Pour les gouvernements
-   *[implementing-agencies] Pour les organismes de mise en œuvre
+    [implementing-agencies] Pour les organismes de mise en œuvre
+   *[other] Public : { $label }
 }
 audience-guidance = Conseils pour vous
 audience-resources = Ressources pour vous
@@ -88,3 +89,7 @@ status-todo = { $count ->
    *[other] { $count } éléments à traduire ou à mettre à jour
 }
 status-complete = Tout est traduit et à jour.
+
+# Links to the page's file where the site's sources are edited (edit_url).
+edit-page = Modifier cette page
+translate-page = Traduire cette page

@@ -40,6 +40,10 @@ struct RawConfig {
     /// (`/<lang>/translation-status/`), for translators and coordinators.
     #[serde(default)]
     translation_status: bool,
+    /// `https://github.com/org/site/edit/main/{path}`: an "Edit this page"
+    /// link on every page, `{path}` being the file from the site root.
+    #[serde(default)]
+    edit_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,6 +86,9 @@ pub struct Config {
     pub navigation: Vec<NavEntry>,
     /// Whether to publish `/<lang>/translation-status/`.
     pub translation_status: bool,
+    /// Where a page file can be edited online; `{path}` stands for the
+    /// file's path from the site root (`content/fr/about.md`).
+    pub edit_url: Option<String>,
     /// The text of `signpost.yaml`, to place errors found by later stages.
     pub text: String,
 }
@@ -218,6 +225,14 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         }
     }
 
+    if let Some(url) = raw.edit_url.as_deref().filter(|u| !u.contains("{path}")) {
+        diags.push(Diagnostic::error(
+            path,
+            at(url),
+            "`edit_url` must contain `{path}`, which stands for the page's file (such as `https://github.com/org/site/edit/main/{path}`)",
+        ));
+    }
+
     if diags.has_errors() {
         return Err(diags);
     }
@@ -234,6 +249,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         page_size: page_size.max(1),
         navigation,
         translation_status: raw.translation_status,
+        edit_url: raw.edit_url,
         text: text.to_string(),
     })
 }

@@ -1,4 +1,7 @@
 //! Interface strings: one Fluent file per language, `i18n/<lang>.ftl`.
+//! Signpost carries en, fr, es and ar built in ([`crate::theme`]); a site's
+//! own file overrides them message by message, so it holds only what it
+//! changes or adds.
 //!
 //! Fluent selects plural forms with CLDR's rules (through intl_pluralrules),
 //! so Arabic gets its six categories and French counts 0 as singular. A
@@ -34,28 +37,46 @@ pub fn file_of(lang: &Lang) -> PathBuf {
 }
 
 impl Strings {
+    /// Each language's built-in strings (if Signpost has that language),
+    /// overridden message by message by the site's `i18n/<lang>.ftl`.
     pub fn load(config: &Config) -> (Strings, Diagnostics) {
         let mut diags = Diagnostics::new();
         let mut bundles = BTreeMap::new();
         for language in &config.languages {
             let lang = &language.lang;
             let path = file_of(lang);
-            let text = match std::fs::read(config.root.join(&path)) {
-                Ok(bytes) => crate::diag::decode(&path, bytes).map_err(|d| diags.push(d)).unwrap_or_default(),
-                Err(_) if lang != &config.default_lang => {
+            let built_in = crate::theme::built_in_strings(lang.as_str());
+            let site = match std::fs::read(config.root.join(&path)) {
+                Ok(bytes) => crate::diag::decode(&path, bytes).map_err(|d| diags.push(d)).ok(),
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    diags.push(Diagnostic::error(&path, (1, 1), format!("cannot read the interface strings: {e}")));
+                    None
+                }
+                Err(_) => None,
+            };
+            let mut layers = Vec::new();
+            match built_in {
+                Some(text) => layers.push((crate::theme::built_in_path(&path.to_string_lossy()), text.to_string())),
+                None if site.is_none() && lang == &config.default_lang => {
+                    // A default language Signpost has no strings for:
+                    // English stands in, so the site still builds.
+                    let english = crate::theme::built_in_strings("en").unwrap_or_default();
                     diags.push(Diagnostic::warning(
                         &path,
                         (1, 1),
-                        format!("no interface strings for `{lang}`: the {} strings are used", config.default_lang),
+                        format!("no interface strings for `{lang}`: the built-in English strings are used"),
                     ));
-                    String::new()
+                    layers.push((crate::theme::built_in_path("i18n/en.ftl"), english.to_string()));
                 }
-                Err(e) => {
-                    diags.push(Diagnostic::error(&path, (1, 1), format!("cannot read the interface strings: {e}")));
-                    String::new()
-                }
-            };
-            bundles.insert(lang.clone(), bundle(lang, &path, text, &mut diags));
+                None if site.is_none() => diags.push(Diagnostic::warning(
+                    &path,
+                    (1, 1),
+                    format!("no interface strings for `{lang}`: the {} strings are used", config.default_lang),
+                )),
+                None => {}
+            }
+            layers.extend(site.map(|text| (path.clone(), text)));
+            bundles.insert(lang.clone(), bundle(lang, layers, &mut diags));
         }
         let strings = Strings { default: config.default_lang.clone(), bundles };
         strings.report_missing(&mut diags);
@@ -95,34 +116,34 @@ impl Strings {
     }
 }
 
-fn bundle(lang: &Lang, path: &Path, text: String, diags: &mut Diagnostics) -> Bundle {
+/// A bundle of `layers` (path for diagnostics, Fluent text), each later one
+/// overriding the messages it defines.
+fn bundle(lang: &Lang, layers: Vec<(PathBuf, String)>, diags: &mut Diagnostics) -> Bundle {
     let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Isolation marks (U+2068/U+2069) are for plain-text UIs; the theme
     // isolates with `<bdi>` and `dir` where it matters.
     bundle.set_use_isolating(false);
-    let lines = LineIndex::new(&text);
-    let resource = match FluentResource::try_new(text.clone()) {
-        Ok(resource) => resource,
-        Err((resource, errors)) => {
-            for error in errors {
-                let position = lines.position(&text, error.pos.start);
-                diags.push(Diagnostic::error(path, position, error.kind.to_string()));
+    let mut ids = BTreeSet::new();
+    for (path, text) in layers {
+        let lines = LineIndex::new(&text);
+        let resource = match FluentResource::try_new(text.clone()) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                for error in errors {
+                    let position = lines.position(&text, error.pos.start);
+                    diags.push(Diagnostic::error(&path, position, error.kind.to_string()));
+                }
+                resource
             }
-            resource
-        }
-    };
-    let ids = resource
-        .entries()
-        .filter_map(|entry| match entry {
+        };
+        ids.extend(resource.entries().filter_map(|entry| match entry {
             ast::Entry::Message(m) => Some(m.id.name.to_string()),
             _ => None,
-        })
-        .collect();
-    if let Err(errors) = bundle.add_resource(resource) {
-        for error in errors {
-            diags.push(Diagnostic::error(path, (1, 1), error.to_string()));
-        }
+        }));
+        // Overriding a layer below is the point; a message defined twice
+        // in one file is Fluent's parse error, reported above.
+        bundle.add_resource_overriding(resource);
     }
     Bundle { fluent: bundle, ids }
 }

@@ -32,9 +32,17 @@ pub struct SourceFile {
 /// A file copied as it is into the output (images, PDFs, CSS).
 #[derive(Debug, Clone)]
 pub struct Asset {
-    pub source: PathBuf,
+    pub source: AssetSource,
     /// Relative to the output folder.
     pub target: PathBuf,
+}
+
+/// Where an asset's bytes come from.
+#[derive(Debug, Clone)]
+pub enum AssetSource {
+    File(PathBuf),
+    /// A file of the built-in theme ([`crate::theme`]).
+    BuiltIn(&'static [u8]),
 }
 
 /// The folder of the resource catalogue, beside the language folders.
@@ -57,7 +65,8 @@ pub struct Sources {
     pub assets: Vec<Asset>,
 }
 
-/// Everything under `content/` plus the theme's and the site's `static/`.
+/// Everything under `content/` plus the theme's (built-in, then the site's
+/// `themes/<theme>/`) and the site's `static/`.
 pub fn discover(config: &Config) -> (Sources, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut sources = Sources::default();
@@ -106,6 +115,11 @@ pub fn discover(config: &Config) -> (Sources, Diagnostics) {
     }
 
     // Site files override the theme's: copy the theme's first.
+    for (name, bytes) in crate::theme::built_in_files() {
+        if let Some(inner) = name.strip_prefix("static/") {
+            sources.assets.push(Asset { source: AssetSource::BuiltIn(bytes), target: PathBuf::from(inner) });
+        }
+    }
     for static_dir in [config.theme_dir().join("static"), config.root.join("static")] {
         if static_dir.is_dir() {
             collect_static(config, &root, &static_dir, &mut sources, &mut diags);
@@ -126,7 +140,9 @@ fn walk_language(
     for (path, inner) in walk(config, root, dir, diags) {
         match PageKey::from_file(&inner) {
             Some((key, is_section)) => pages.push((relative(&config.root, &path), key, is_section)),
-            None => sources.assets.push(Asset { source: path, target: Path::new(lang.as_str()).join(&inner) }),
+            None => sources
+                .assets
+                .push(Asset { source: AssetSource::File(path), target: Path::new(lang.as_str()).join(&inner) }),
         }
     }
     // Reading is a third of a large build when done one file at a time.
@@ -160,7 +176,7 @@ fn collect_catalogue(config: &Config, root: &Path, dir: &Path, sources: &mut Sou
 
 fn collect_static(config: &Config, root: &Path, dir: &Path, sources: &mut Sources, diags: &mut Diagnostics) {
     for (path, inner) in walk(config, root, dir, diags) {
-        sources.assets.push(Asset { source: path, target: PathBuf::from(inner) });
+        sources.assets.push(Asset { source: AssetSource::File(path), target: PathBuf::from(inner) });
     }
 }
 

@@ -60,11 +60,76 @@ enum Command {
     },
     /// Start translating a page, or mark a translation as current (--done).
     Translate(TranslateArgs),
+    /// Start a new site in DIR, or add a page or a resource to a site.
+    New(NewArgs),
+    /// The built-in theme.
+    Theme {
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
     /// Check the site without writing anything: everything build checks,
     /// plus missing files, unreachable pages, duplicate titles and missing
     /// interface strings.
     Check {
         /// The site's folder, holding signpost.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct NewArgs {
+    #[command(subcommand)]
+    what: Option<NewCommand>,
+    /// The folder of the new site: it must be missing or empty.
+    #[arg(required = true)]
+    dir: Option<PathBuf>,
+    /// The site's languages, the default first (`en,fr,ar`). Starter text is
+    /// written in en, fr, es and ar; other languages get the English text.
+    #[arg(long, value_delimiter = ',', default_value = "en")]
+    languages: Vec<String>,
+    /// The site's title (the same in every language).
+    #[arg(long)]
+    title: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A page with its front matter, in the default language's folder
+    /// (`guidance/next-step.md`).
+    Page {
+        path: String,
+        /// The language folder to write in (default: the default language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// With the five guidance sections (why, how, minimum,
+        /// comprehensive, key considerations).
+        #[arg(long)]
+        guidance: bool,
+        /// The site's folder, holding signpost.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// A catalogue entry with today's date and the vocabulary's first terms.
+    Resource {
+        id: String,
+        /// The site's folder, holding signpost.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Write the built-in theme out for customising (default:
+    /// ROOT/themes/default, which then overrides the built-in one).
+    Export {
+        dir: Option<PathBuf>,
+        /// Overwrite the theme's files in a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+        /// The site's folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -144,6 +209,9 @@ struct TranslateArgs {
     /// The translation is finished: record the source version it matches.
     #[arg(long)]
     done: bool,
+    /// With --done: mark a page whose body is still the source's.
+    #[arg(long, requires = "done")]
+    force: bool,
     /// The site's folder, holding signpost.yaml.
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -215,6 +283,13 @@ fn main() -> ExitCode {
         Command::I18n { command: I18nCommand::Import(args) } => import(&args),
         Command::Translate(args) => translate(&args),
         Command::Check { root } => check(root),
+        Command::New(args) => new(args),
+        Command::Theme { command: ThemeCommand::Export { dir, force, root } } => {
+            let dir = dir.unwrap_or_else(|| root.join("themes").join(signpost::theme::DEFAULT));
+            signpost::theme::export(&dir, force)
+                .map(|files| eprintln!("wrote {} files of the built-in theme into {}", files.len(), dir.display()))
+                .map_err(|message| failed(Failure::Usage(message), "theme export"))
+        }
     };
     result.map_or_else(|code| code, |()| ExitCode::SUCCESS)
 }
@@ -434,7 +509,8 @@ fn import(args: &ImportArgs) -> Result<(), ExitCode> {
 fn translate(args: &TranslateArgs) -> Result<(), ExitCode> {
     use signpost::translation;
     if args.done {
-        let message = translation::done(&args.root, &args.path, &args.lang).map_err(|f| failed(f, "translate"))?;
+        let message =
+            translation::done(&args.root, &args.path, &args.lang, args.force).map_err(|f| failed(f, "translate"))?;
         eprintln!("{message}");
     } else {
         let path = translation::start(&args.root, &args.path, &args.lang).map_err(|f| failed(f, "translate"))?;
@@ -444,6 +520,32 @@ fn translate(args: &TranslateArgs) -> Result<(), ExitCode> {
             args.path,
             args.lang
         );
+    }
+    Ok(())
+}
+
+fn new(args: NewArgs) -> Result<(), ExitCode> {
+    use signpost::scaffold;
+    match (args.what, args.dir) {
+        (Some(NewCommand::Page { path, lang, guidance, root }), _) => {
+            let written = scaffold::page(&root, &path, lang.as_deref(), guidance).map_err(|f| failed(f, "new page"))?;
+            eprintln!("wrote {}", written.display());
+        }
+        (Some(NewCommand::Resource { id, root }), _) => {
+            let written = scaffold::resource(&root, &id).map_err(|f| failed(f, "new resource"))?;
+            eprintln!("added `{id}` to {}: fill in its title, organisation, summary and links", written.display());
+        }
+        (None, Some(dir)) => {
+            let new = scaffold::NewSite { dir: dir.clone(), languages: args.languages, title: args.title };
+            let files = scaffold::site(&new).map_err(|f| failed(f, "new"))?;
+            eprintln!(
+                "wrote a new site of {} files into {}; see it with:\n  cd {} && signpost serve",
+                files.len(),
+                dir.display(),
+                dir.display()
+            );
+        }
+        (None, None) => return Err(failed(Failure::Usage("give the folder of the new site".into()), "new")),
     }
     Ok(())
 }

@@ -242,6 +242,11 @@ pub struct PageFacts {
     /// The source hash a translation records, if any.
     pub recorded: Option<String>,
     pub draft: bool,
+    /// The Markdown body, for counting translated segments.
+    pub body: String,
+    /// Segments of the front matter: the title, and the summary and label
+    /// where there are.
+    pub header_segments: usize,
 }
 
 /// All pages, by language, then key.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diag::Diagnostic;
-use crate::load::Asset;
+use crate::load::{Asset, AssetSource};
 
 pub struct Staging {
     dir: PathBuf,
@@ -64,15 +64,18 @@ impl Staging {
         let mut diags = Vec::new();
         for asset in assets {
             let target = self.dir.join(&asset.target);
-            let result = target
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::copy(&asset.source, &target).map(drop));
+            let result = target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| match &asset.source {
+                AssetSource::File(source) => std::fs::copy(source, &target).map(drop),
+                AssetSource::BuiltIn(bytes) => std::fs::write(&target, bytes),
+            });
             if let Err(e) = result {
                 diags.push(Diagnostic::error(
                     &asset.target,
                     (1, 1),
-                    format!("cannot copy {}: {e}", asset.source.display()),
+                    match &asset.source {
+                        AssetSource::File(source) => format!("cannot copy {}: {e}", source.display()),
+                        AssetSource::BuiltIn(_) => format!("cannot write the theme's file: {e}"),
+                    },
                 ));
             }
         }

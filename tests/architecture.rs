@@ -12,15 +12,17 @@ use std::path::{Path, PathBuf};
 const LEVELS: &[&[&str]] = &[
     &["diag", "model", "escape"],
     &["config"],
+    // The built-in theme and strings, which a site's own files override.
+    &["theme"],
     &["load", "i18n"],
     &["parse"],
     &["validate"],
     // The translation status compares the parsed pages with their sources:
     // the build publishes it as a page.
-    &["assemble", "translation::status"],
+    &["assemble", "translation::status", "translation::segment"],
     &["render", "index"],
     &["write"],
-    &["lib", "check", "live", "search", "serve", "translation", "scaffold", "theme", "pdf", "offline"],
+    &["lib", "check", "live", "search", "serve", "translation", "scaffold", "pdf", "offline", "new"],
 ];
 
 fn level(module: &str) -> Option<(usize, &'static str)> {

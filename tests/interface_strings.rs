@@ -1,5 +1,6 @@
-//! Interface strings: CLDR plural forms in each language, and fallback to
-//! the default language with a warning.
+//! Interface strings: CLDR plural forms in each language, a site's strings
+//! over the built-in ones message by message, and fallback to the default
+//! language with a warning.
 
 use signpost::config;
 use signpost::i18n::Strings;
@@ -65,19 +66,40 @@ fn displaying_counts_are_grammatical() {
 
 #[test]
 fn missing_string_falls_back_with_a_warning() {
+    // A message the site adds in its default language only.
     let site = SiteTest::fixture("site/multilingual");
-    let fr = std::fs::read_to_string(site.root.join("i18n/fr.ftl")).unwrap();
-    let without_next: String = fr.lines().filter(|l| !l.starts_with("next =")).map(|l| format!("{l}\n")).collect();
-    site.write("i18n/fr.ftl", without_next);
+    site.write("i18n/fr.ftl", "skip-to-content = Passer au contenu\n");
+    site.write("templates/page.html", {
+        let page = std::fs::read_to_string(repo().join("themes/default/templates/page.html")).unwrap();
+        page.replace(r#"{{ t(key="next") }}"#, r#"{{ t(key="next") }} {{ t(key="site-motto") }}"#)
+    });
+    let en = std::fs::read_to_string(site.root.join("i18n/en.ftl")).unwrap();
+    site.write("i18n/en.ftl", format!("{en}site-motto = Read on\n"));
     let run = site.build();
     assert!(
-        run.stderr.contains("i18n/fr.ftl:1:1: warning: interface string `next` is missing: the en text is used"),
+        run.stderr.contains("i18n/fr.ftl:1:1: warning: interface string `site-motto` is missing: the en text is used"),
         "{}",
         run.stderr
     );
     assert_eq!(run.code, 0, "a missing string is not an error");
-    // The French page's pager shows the English word, the rest stays French.
+    // The French pager shows the English motto, the rest stays French.
     let page = site.page("fr/guide/one/index.html");
-    assert!(page.contains(r#"<span class="pager-dir">Next</span>"#), "{page}");
-    assert!(page.contains("Aller au contenu"));
+    assert!(page.contains(r#"<span class="pager-dir">Suivant Read on</span>"#), "{page}");
+    assert!(page.contains("Passer au contenu"));
+}
+
+/// A site's `.ftl` holds only what it changes: one message overrides that
+/// message of the built-in strings, and every other one stays built in.
+#[test]
+fn a_site_string_overrides_only_itself() {
+    let site = SiteTest::fixture("site/multilingual");
+    std::fs::remove_dir_all(site.root.join("i18n")).unwrap();
+    site.write("i18n/fr.ftl", "next = Plus loin\n");
+    let run = site.build();
+    assert!(!run.stderr.contains("fr.ftl"), "no warning about the French strings:\n{}", run.stderr);
+    let page = site.page("fr/guide/one/index.html");
+    assert!(page.contains(r#"<span class="pager-dir">Plus loin</span>"#), "{page}");
+    assert!(page.contains("Aller au contenu"), "the built-in French strings fill in the rest");
+    let english = site.page("en/guide/one/index.html");
+    assert!(english.contains(r#"<span class="pager-dir">Next</span>"#));
 }

@@ -11,6 +11,7 @@ mod errors;
 mod interchange;
 mod interface_strings;
 mod library;
+mod new_site;
 mod search;
 mod serve;
 mod translation;

@@ -46,6 +46,10 @@ fn json_has_the_documented_shape() {
             assert_eq!(sum, t["total"].as_u64().unwrap(), "{kind} of {}", language["lang"]);
         }
         assert!(language["percent"].as_u64().unwrap() <= 100);
+        let segments = &language["segments"];
+        let (total, translated) = (segments["total"].as_u64().unwrap(), segments["translated"].as_u64().unwrap());
+        assert!(translated < total && total > language["pages"]["total"].as_u64().unwrap() * 10, "{segments}");
+        assert_eq!(segments["percent"].as_u64().unwrap(), translated * 100 / total);
         for item in language["items"].as_array().unwrap() {
             let path = item["path"].as_str().unwrap();
             assert!(!path.starts_with('/') && std::path::Path::new(&site.root).join(path).parent().unwrap().exists());
@@ -158,8 +162,18 @@ fn translate_starts_a_draft_that_is_not_published_until_done() {
     assert_eq!(again.code, 2, "an existing translation is never overwritten");
     assert!(again.stderr.contains("exists already"), "{}", again.stderr);
 
+    // Only the title translated: the body is still English, so --done
+    // refuses unless forced.
     site.write("content/fr/stakeholder-dialogues.md", started.replacen("title: ", "title: Dialogues — ", 1));
-    assert_eq!(site.run(&["translate", "--done", "stakeholder-dialogues.md", "--lang", "fr"]).code, 0);
+    let refused = site.run(&["translate", "--done", "stakeholder-dialogues.md", "--lang", "fr"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stderr.contains("content/fr/stakeholder-dialogues.md: the body is still the en page's ("));
+    assert!(refused.stderr.contains("segments, none translated"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    let report = status(&site, &["--lang", "fr"]);
+    assert!(has(&report, "fr", "content/fr/stakeholder-dialogues.md", "page", "missing"), "still a draft");
+    let forced = site.run(&["translate", "--done", "--force", "stakeholder-dialogues.md", "--lang", "fr"]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
     let done = std::fs::read_to_string(site.root.join("content/fr/stakeholder-dialogues.md")).unwrap();
     assert!(!done.contains("draft: true"));
     let report = status(&site, &["--lang", "fr"]);
@@ -209,4 +223,27 @@ fn the_site_can_publish_a_status_page() {
     site.build();
     assert!(!site.output().join("en/translation-status").exists());
     assert!(!site.page("en/index.html").contains("translation-status/"));
+}
+
+/// Segments count blocks: translating one paragraph of a page counts one
+/// more, and a current page whose paragraphs are left in English counts
+/// none of them.
+#[test]
+fn status_counts_segments() {
+    let site = SiteTest::bundled();
+    let segments = |site: &SiteTest| language(&status(site, &["--lang", "fr"]), "fr")["segments"]["translated"].clone();
+    let before = segments(&site).as_u64().unwrap();
+    let page = "content/fr/about.md";
+    let french = std::fs::read_to_string(site.root.join(page)).unwrap();
+    let english = std::fs::read_to_string(site.root.join("content/en/about.md")).unwrap();
+    let body = |text: &str| text.splitn(3, "---\n").nth(2).unwrap().to_string();
+    let fr_front = french.split("---\n").nth(1).unwrap().to_string();
+    // The English body under the French front matter: still current by its
+    // hash, but its text segments are untranslated.
+    site.write(page, format!("---\n{fr_front}---\n{}", body(&english)));
+    let english_body = segments(&site).as_u64().unwrap();
+    let blocks = signpost::translation::segment::segments(&body(&english)).len() as u64;
+    assert_eq!(english_body, before - blocks, "{before} {blocks}");
+    let text = site.run(&["i18n", "status", "--lang", "fr"]).stdout;
+    assert!(text.contains(&format!("{english_body} of ")) && text.contains(" segments, "), "{text}");
 }

@@ -74,6 +74,8 @@ fn page(config: &Config, source: SourceFile, want_facts: bool) -> (Option<Page>,
         hash: source::page(front, split.body),
         recorded: front.source_hash.clone(),
         draft: front.draft,
+        body: split.body.to_string(),
+        header_segments: 1 + usize::from(front.summary.is_some()) + usize::from(front.label.is_some()),
     });
     let doc = markdown::parse(config, &source, &split, &lines, &mut diags);
     let page = front.map(|front| Page {

@@ -76,6 +76,11 @@ pub struct PageView<'a> {
     pub intro: String,
     pub sections: Vec<Section>,
     pub footnotes: Vec<Footnote>,
+    /// "Edit this page": the shown file in the site's `edit_url`.
+    pub edit_url: Option<String>,
+    /// "Translate this page": the reader's language's file, when the page
+    /// is shown in another language (a fallback) or is a translation.
+    pub translate_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -179,6 +184,12 @@ pub struct Head {
     pub canonical: String,
 }
 
+/// `edit_url` with `{path}` replaced by a file's path from the site root.
+fn edit_url(config: &Config, file: &std::path::Path) -> Option<String> {
+    let path = file.to_string_lossy().replace('\\', "/");
+    config.edit_url.as_ref().map(|url| url.replace("{path}", &path))
+}
+
 /// Builds contexts for one language of the site.
 pub struct ContextBuilder<'a> {
     pub config: &'a Config,
@@ -224,6 +235,15 @@ impl<'a> ContextBuilder<'a> {
                 intro: doc.intro,
                 sections: doc.sections,
                 footnotes: doc.footnotes,
+                edit_url: edit_url(config, &page.source),
+                translate_url: (self.lang != &config.default_lang)
+                    .then(|| {
+                        let own = std::path::Path::new("content").join(self.lang.as_str());
+                        let rest: std::path::PathBuf = page.source.iter().skip(2).collect();
+                        edit_url(config, &own.join(rest))
+                    })
+                    .flatten()
+                    .filter(|_| fallback),
             },
             languages: self.languages(key),
             alternates: self.alternates(key),

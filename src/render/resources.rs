@@ -288,7 +288,7 @@ impl<'a> Renderer<'a> {
         for (v, audience) in index.values[1].iter().enumerate() {
             let label = self.library.facet_label(1, audience);
             let title = strings
-                .format(lang, "audience-page-title", Some(&args(&[("audience", audience.as_str())])))
+                .format(lang, "audience-page-title", Some(&args(&[("audience", audience.as_str()), ("label", &label)])))
                 .unwrap_or_else(|| label.clone());
             let pages = self
                 .builder

@@ -1,5 +1,5 @@
-//! Tera templates: the theme's `templates/`, overridden file by file by the
-//! site's own `templates/`. Template errors are reported at the template's
+//! Tera templates: the built-in theme's, overridden file by file by the
+//! site's `themes/<theme>/templates/`, then by its own `templates/`. Template errors are reported at the template's
 //! path and line, in Tera's words.
 
 use std::collections::{BTreeMap, HashMap};
@@ -26,11 +26,31 @@ impl Templates {
     pub fn load(config: &Config) -> (Option<Templates>, Diagnostics) {
         let mut diags = Diagnostics::new();
         let mut sources = BTreeMap::new();
-        let dirs = [config.theme_dir().join("templates"), config.root.join("templates")];
-        if !dirs[0].is_dir() {
-            let path = crate::load::relative(&config.root, &dirs[0]);
-            diags.push(Diagnostic::error(path, (1, 1), format!("theme `{}` has no templates folder", config.theme)));
+        // The built-in theme first: the site's files override it by name.
+        for (name, bytes) in crate::theme::built_in_files() {
+            if let Some(name) = name.strip_prefix("templates/") {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                sources.insert(name.to_string(), (crate::theme::built_in_path(&format!("templates/{name}")), text));
+            }
         }
+        if !crate::theme::exists(config) {
+            let path = crate::load::relative(&config.root, &config.theme_dir());
+            // At the `theme:` line of signpost.yaml, where the name is.
+            let position = (config.text.lines().enumerate())
+                .find_map(|(i, l)| l.strip_prefix("theme:").map(|v| (i + 1, l.len() - v.trim_start().len() + 1)))
+                .unwrap_or((1, 1));
+            diags.push(Diagnostic::error(
+                Path::new(crate::config::CONFIG_FILE),
+                position,
+                format!(
+                    "theme `{}` not found: there is no folder {} (the built-in theme is `{}`)",
+                    config.theme,
+                    path.display(),
+                    crate::theme::DEFAULT
+                ),
+            ));
+        }
+        let dirs = [config.theme_dir().join("templates"), config.root.join("templates")];
         for dir in dirs.iter().filter(|d| d.is_dir()) {
             for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
                 if !entry.file_type().is_file() {

@@ -8,6 +8,7 @@
 pub mod ftl;
 pub mod interchange;
 pub mod mark;
+pub mod segment;
 pub mod status;
 
 /// The hashes translations record; computed while parsing.
@@ -130,7 +131,11 @@ pub fn start(root: &Path, path: &str, lang: &str) -> Result<PathBuf, Failure> {
 /// `signpost translate --done PATH --lang L`: the translation of a page
 /// (`guidance/a.md`), a resource (`resources/<id>`) or the interface strings
 /// (`strings`, or `strings/<id>`) is current. Returns what was marked.
-pub fn done(root: &Path, path: &str, lang: &str) -> Result<String, Failure> {
+///
+/// A page whose body is still the source's (only its title translated,
+/// say) is refused unless `force`: marking it would hide it from the
+/// status while readers see the source language.
+pub fn done(root: &Path, path: &str, lang: &str, force: bool) -> Result<String, Failure> {
     let workspace = Workspace::load(root)?;
     let lang = workspace.target_lang(lang)?;
     let rel = page_rel(&workspace.config, path);
@@ -150,6 +155,19 @@ pub fn done(root: &Path, path: &str, lang: &str) -> Result<String, Failure> {
         )));
     }
     let raw = read(&absolute)?;
+    if !force {
+        let source = workspace.source_page(&rel).map(|p| p.text.as_str()).unwrap_or_default();
+        let body = |text: &str| front_matter::split(text, &target).map(|s| s.body.trim().to_string()).ok();
+        if let Some(same) = body(&raw).filter(|b| !b.is_empty() && Some(b) == body(source).as_ref()) {
+            return Err(usage(format!(
+                "{}: the body is still the {} page's ({} segments, none translated): translate it first, \
+                 or add --force to mark it as current anyway",
+                target.display(),
+                workspace.config.default_lang,
+                segment::segments(&same).len()
+            )));
+        }
+    }
     let text = mark::page(&raw, &hash, mark::Draft::Clear)
         .ok_or_else(|| Failure::Content(vec![Diagnostic::error(&target, (1, 1), "the page has no front matter")]))?;
     write(&absolute, &text, &target)?;

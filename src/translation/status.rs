@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::ftl;
+use super::{ftl, segment};
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, PageFacts};
 use crate::parse::source;
@@ -61,6 +61,17 @@ pub struct Tally {
     pub outdated: usize,
 }
 
+/// Segments (blocks of text, titles, summaries, labels, strings) in the
+/// default language, and how many are translated in current translations.
+/// A page's segment left unchanged in the source language does not count.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Segments {
+    pub total: usize,
+    pub translated: usize,
+    /// `translated` as a share of `total`, 0 to 100, rounded down.
+    pub percent: usize,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageStatus {
     pub lang: String,
@@ -68,6 +79,8 @@ pub struct LanguageStatus {
     pub pages: Tally,
     pub resources: Tally,
     pub strings: Tally,
+    /// Translation units as a translation tool counts them ([`segment`]).
+    pub segments: Segments,
     /// Share of everything that is current, 0 to 100, rounded down.
     pub percent: usize,
     pub items: Vec<Item>,
@@ -87,8 +100,8 @@ impl Report {
 
 /// The default-language side: what there is to translate, and its hashes.
 struct Sources<'a> {
-    /// Page path in a language folder (`guidance/a.md`) → hash.
-    pages: BTreeMap<String, String>,
+    /// Page path in a language folder (`guidance/a.md`) → hash, facts.
+    pages: BTreeMap<String, (String, &'a PageFacts)>,
     resources: Vec<(&'a str, String)>,
     strings: Vec<(String, String)>,
 }
@@ -104,7 +117,7 @@ pub fn report(config: &Config, pages: &[PageFacts], catalogue: Option<&Catalogue
             .unwrap_or(&empty)
             .iter()
             .filter(|(_, p)| !p.draft)
-            .map(|(path, p)| (path.clone(), p.hash.clone()))
+            .map(|(path, p)| (path.clone(), (p.hash.clone(), *p)))
             .collect(),
         resources: catalogue
             .map(|c| c.resources.iter().map(|r| (r.id.as_str(), source::resource(r))).collect())
@@ -120,9 +133,14 @@ pub fn report(config: &Config, pages: &[PageFacts], catalogue: Option<&Catalogue
         .map(|language| {
             let lang = &language.lang;
             let mut items = Vec::new();
-            let pages = page_items(config, lang, &sources, by_lang.get(lang).unwrap_or(&empty), &mut items);
-            let resources = resource_items(config, lang, &sources, catalogue, &mut items);
+            let mut segments = Segments::default();
+            let translated = by_lang.get(lang).unwrap_or(&empty);
+            let pages = page_items(config, lang, &sources, translated, &mut items, &mut segments);
+            let resources = resource_items(config, lang, &sources, catalogue, &mut items, &mut segments);
             let strings = string_items(config, lang, &sources, &mut items);
+            segments.total += strings.total;
+            segments.translated += strings.current;
+            segments.percent = (segments.translated * 100).checked_div(segments.total).unwrap_or(100);
             items.sort_by(|a, b| (a.kind, a.state, &a.path, &a.id).cmp(&(b.kind, b.state, &b.path, &b.id)));
             let total = pages.total + resources.total + strings.total;
             let current = pages.current + resources.current + strings.current;
@@ -133,6 +151,7 @@ pub fn report(config: &Config, pages: &[PageFacts], catalogue: Option<&Catalogue
                 pages,
                 resources,
                 strings,
+                segments,
                 percent,
                 items,
             }
@@ -160,9 +179,11 @@ fn page_items(
     sources: &Sources,
     translated: &BTreeMap<String, &PageFacts>,
     items: &mut Vec<Item>,
+    segments: &mut Segments,
 ) -> Tally {
     let mut tally = Tally { total: sources.pages.len(), ..Tally::default() };
-    for (rel, hash) in &sources.pages {
+    for (rel, (hash, facts)) in &sources.pages {
+        segments.total += facts.header_segments + segment::segments(&facts.body).len();
         let source = page_path(&config.default_lang, rel);
         let item = |state, reason: &str| Item {
             path: page_path(lang, rel),
@@ -177,7 +198,10 @@ fn page_items(
             None => items.push(item(State::Missing, "not translated")),
             Some(page) if page.draft => items.push(item(State::Missing, "translation started (draft)")),
             Some(page) => match check(page.recorded.as_deref(), hash) {
-                Ok(()) => tally.current += 1,
+                Ok(()) => {
+                    tally.current += 1;
+                    segments.translated += facts.header_segments + segment::translated(&facts.body, &page.body);
+                }
                 Err(reason) => items.push(Item { line: Some(1), ..item(State::Outdated, reason) }),
             },
         }
@@ -192,12 +216,19 @@ fn resource_items(
     sources: &Sources,
     catalogue: Option<&Catalogue>,
     items: &mut Vec<Item>,
+    segments: &mut Segments,
 ) -> Tally {
     let mut tally = Tally { total: sources.resources.len(), ..Tally::default() };
     let file = format!("content/catalogue/translations/{lang}.yaml");
     let translations = catalogue.and_then(|c| c.translations.get(lang));
     let lines = std::fs::read_to_string(config.root.join(&file)).map(|text| entry_lines(&text)).unwrap_or_default();
     for (id, hash) in &sources.resources {
+        // The summary and each link label; a title is translated only where
+        // an official translation exists.
+        let parts = catalogue
+            .and_then(|c| c.resources.iter().find(|r| r.id == *id))
+            .map_or(1, |r| 1 + r.links.iter().filter(|l| l.label.is_some()).count());
+        segments.total += parts;
         let item = |state, reason: &str| Item {
             path: file.clone(),
             kind: Kind::Resource,
@@ -209,7 +240,10 @@ fn resource_items(
         };
         match translations.and_then(|t| t.get(*id)) {
             Some(text) if text.summary.is_some() => match check(text.source_hash.as_deref(), hash) {
-                Ok(()) => tally.current += 1,
+                Ok(()) => {
+                    tally.current += 1;
+                    segments.translated += parts;
+                }
                 Err(reason) => items.push(item(State::Outdated, reason)),
             },
             Some(_) => items.push(item(State::Missing, "no translated summary")),
@@ -295,13 +329,16 @@ pub fn text(report: &Report) -> String {
         let tally = |t: &Tally| format!("{}/{}", t.current, t.total);
         let _ = writeln!(
             out,
-            "{} ({}): {}% translated; pages {}, resources {}, strings {} up to date",
+            "{} ({}): {}% translated; pages {}, resources {}, strings {} up to date; {} of {} segments, {} %",
             l.lang,
             l.name,
             l.percent,
             tally(&l.pages),
             tally(&l.resources),
-            tally(&l.strings)
+            tally(&l.strings),
+            l.segments.translated,
+            l.segments.total,
+            l.segments.percent
         );
         for item in &l.items {
             let place = item.line.map_or(item.path.clone(), |n| format!("{}:{n}", item.path));
