@@ -76,6 +76,12 @@ fn guidance_pages_have_breadcrumbs_json_ld_and_a_locale() {
     assert_eq!(ld["@type"], "Article");
     assert_eq!(ld["inLanguage"], "fr");
     assert_eq!(ld["url"], "https://example.org/kb/fr/guide/one/");
+    // The `updated` date is shown, and printed at the foot of the page.
+    let two = site.page("en/guide/two/index.html");
+    assert!(two.contains(r#"<p class="updated"><time datetime="2026-11-23">Updated 2026-11-23</time></p>"#), "{two}");
+    assert!(two.contains(" · Updated 2026-11-23</p>"));
+    let ld = two.split(r#"<script type="application/ld+json">"#).nth(1).unwrap().split("</script>").next().unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(ld).unwrap()["dateModified"], "2026-11-23");
 }
 
 #[test]

@@ -98,7 +98,7 @@ test("phone: no page of the built site scrolls sideways", async () => {
   const worker = async () => {
     const page = await plain.context.newPage();
     for (let file = queue.shift(); file; file = queue.shift()) {
-      await page.goto(`${SITE}/${file.replace(/index\.html$/, "")}`, { waitUntil: "domcontentloaded" });
+      await page.goto(`${SITE}/${file.replace(/index\.html$/, "")}`);
       const width = await page.evaluate(() => {
         document.querySelectorAll("details").forEach((d) => (d.open = true));
         return document.documentElement.scrollWidth;
