@@ -181,3 +181,17 @@ for (const lang of ["en", "ar"]) {
     execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "2", pdf, join(OUT, `${lang}-guidance-print`)]);
   });
 }
+
+test("the language switcher keeps the search query and the library's filters", async () => {
+  const page = await open("wide", "/en/search/?q=advocacy");
+  await page.click('.langs a[hreflang="fr"]');
+  await page.waitForURL(/\/fr\/search\//);
+  assert.equal(new URL(page.url()).searchParams.get("q"), "advocacy");
+  await page.goto(`${SITE}/en/resources/?audience=governments&language=en`);
+  await page.click('.langs a[hreflang="ar"]');
+  await page.waitForURL(/\/ar\/resources\//);
+  const query = new URL(page.url()).searchParams;
+  assert.equal(query.get("audience"), "governments");
+  assert.equal(query.get("language"), "en");
+  await page.close();
+});
