@@ -31,10 +31,10 @@ resource-count = { $count ->
 displaying = { $total ->
     [zero] لا توجد نتائج
     [one] عرض النتيجة الوحيدة
-    [two] عرض النتيجتين { $start } - { $end }
-    [few] عرض { $start } - { $end } من أصل { $total } نتائج
-    [many] عرض { $start } - { $end } من أصل { $total } نتيجة
-   *[other] عرض { $start } - { $end } من أصل { $total } نتيجة
+    [two] عرض النتيجتين { $start }–{ $end }
+    [few] عرض { $start }–{ $end } من أصل { $total } نتائج
+    [many] عرض { $start }–{ $end } من أصل { $total } نتيجة
+   *[other] عرض { $start }–{ $end } من أصل { $total } نتيجة
 }
 not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة المطلوبة غير موجودة أو نُقلت إلى مكان آخر. اختر لغة للعودة إلى الصفحة الرئيسية لمجموعة الأدوات.
@@ -116,3 +116,26 @@ status-complete = كل شيء مترجم ومحدّث.
 # Links to the page's file where the site's sources are edited (edit_url).
 edit-page = تعديل هذه الصفحة
 translate-page = ترجمة هذه الصفحة
+
+## السمة: قائمة الهاتف، الطباعة، القوائم
+menu = القائمة
+breadcrumbs = مسار التنقل
+close-all = أغلق جميع الأقسام
+filters-toggle = عوامل التصفية ({ $count })
+updated = آخر تحديث: { $date }
+library-description = أدلة وأدوات وتقارير حول دمج الصحة النفسية في الرعاية الصحية العامة، يمكن تصفيتها حسب الفئة والجمهور واللغة.
+search-description = ابحث في إرشادات مجموعة الأدوات وفي مكتبة مواردها.
+og-locale = ar_AR
+# الفاصلة العربية «،» بين عناصر القائمة.
+list-two = { $a }، { $b }
+list-start = { $a }، { $b }
+list-middle = { $a }، { $b }
+list-end = { $a }، { $b }
+language-name = { $code ->
+    [en] الإنجليزية
+    [fr] الفرنسية
+    [es] الإسبانية
+    [ar] العربية
+   *[other] { $code }
+}
+access-labelled = { $label } ({ $language })

@@ -20,7 +20,7 @@ resource-count = { $count ->
     [one] { $count } resource
    *[other] { $count } resources
 }
-displaying = Displaying { $start } - { $end } of { $total }
+displaying = Displaying { $start }–{ $end } of { $total }
 not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved. Choose a language to start again from the toolkit's home page.
 footer-text = A knowledge base built with Signpost. Free to read, light to download.
@@ -89,3 +89,30 @@ status-complete = Everything is translated and up to date.
 # Links to the page's file where the site's sources are edited (edit_url).
 edit-page = Edit this page
 translate-page = Translate this page
+
+## Theme: phone menu, print, lists
+menu = Menu
+breadcrumbs = Breadcrumbs
+close-all = Close all sections
+filters-toggle = Filters ({ $count })
+updated = Updated { $date }
+library-description = Guides, tools and reports on integrating mental health into general healthcare, to filter by category, audience and language.
+search-description = Search the toolkit's guidance and its resource library.
+# Open Graph locale of this language (language_TERRITORY).
+og-locale = en_US
+# Lists of labels, after CLDR's list patterns (unit-short style): two items,
+# then the start, middle and end of a longer list.
+list-two = { $a }, { $b }
+list-start = { $a }, { $b }
+list-middle = { $a }, { $b }
+list-end = { $a }, { $b }
+# A language's name in this language.
+language-name = { $code ->
+    [en] English
+    [fr] French
+    [es] Spanish
+    [ar] Arabic
+   *[other] { $code }
+}
+# An access link with its own label: say which language the document is in.
+access-labelled = { $label } ({ $language })

@@ -22,7 +22,7 @@ resource-count = { $count ->
     [many] { $count } de recursos
    *[other] { $count } recursos
 }
-displaying = Mostrando { $start } - { $end } de { $total }
+displaying = Mostrando { $start }–{ $end } de { $total }
 not-found-title = Página no encontrada
 not-found-text = La página solicitada no existe o se ha trasladado. Elija un idioma para volver al inicio de la caja de herramientas.
 footer-text = Una base de conocimientos publicada con Signpost. De libre acceso y ligera de descargar.
@@ -93,3 +93,25 @@ status-complete = Todo está traducido y al día.
 # Links to the page's file where the site's sources are edited (edit_url).
 edit-page = Editar esta página
 translate-page = Traducir esta página
+
+## Tema: menú en el teléfono, impresión, listas
+menu = Menú
+breadcrumbs = Ruta de navegación
+close-all = Cerrar todas las secciones
+filters-toggle = Filtros ({ $count })
+updated = Actualizado el { $date }
+library-description = Guías, herramientas e informes sobre la integración de la salud mental en la atención general de salud, para filtrar por categoría, público e idioma.
+search-description = Buscar en las orientaciones de la caja de herramientas y en su biblioteca de recursos.
+og-locale = es_ES
+list-two = { $a }, { $b }
+list-start = { $a }, { $b }
+list-middle = { $a }, { $b }
+list-end = { $a }, { $b }
+language-name = { $code ->
+    [en] inglés
+    [fr] francés
+    [es] español
+    [ar] árabe
+   *[other] { $code }
+}
+access-labelled = { $label } ({ $language })

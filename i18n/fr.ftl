@@ -93,3 +93,25 @@ status-complete = Tout est traduit et à jour.
 # Links to the page's file where the site's sources are edited (edit_url).
 edit-page = Modifier cette page
 translate-page = Traduire cette page
+
+## Thème : menu sur téléphone, impression, listes
+menu = Menu
+breadcrumbs = Fil d’Ariane
+close-all = Fermer toutes les sections
+filters-toggle = Filtres ({ $count })
+updated = Mis à jour le { $date }
+library-description = Guides, outils et rapports sur l’intégration de la santé mentale dans les soins de santé généraux, à filtrer par catégorie, public et langue.
+search-description = Rechercher dans les conseils de la boîte à outils et dans sa bibliothèque de ressources.
+og-locale = fr_FR
+list-two = { $a }, { $b }
+list-start = { $a }, { $b }
+list-middle = { $a }, { $b }
+list-end = { $a }, { $b }
+language-name = { $code ->
+    [en] anglais
+    [fr] français
+    [es] espagnol
+    [ar] arabe
+   *[other] { $code }
+}
+access-labelled = { $label } ({ $language })

@@ -10,6 +10,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
 command -v node >/dev/null || need+=(nodejs npm)
 command -v java >/dev/null || need+=(default-jre-headless)   # the Nu Html Checker
+command -v pdftotext >/dev/null || need+=(poppler-utils)     # layout.test.mjs reads its printed PDF
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq

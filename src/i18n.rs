@@ -149,6 +149,48 @@ fn bundle(lang: &Lang, layers: Vec<(PathBuf, String)>, diags: &mut Diagnostics) 
 }
 
 impl Strings {
+    /// `items` joined with the language's list patterns (`list-two`,
+    /// `list-start`, `list-middle`, `list-end`, after CLDR's), so Arabic
+    /// gets its comma «،». Missing patterns fall back to `", "`.
+    pub fn list(&self, lang: &Lang, items: &[&str]) -> String {
+        let pair = |id: &str, a: &str, b: &str| {
+            let mut args = FluentArgs::new();
+            args.set("a", a.to_string());
+            args.set("b", b.to_string());
+            self.format(lang, id, Some(&args)).unwrap_or_else(|| format!("{a}, {b}"))
+        };
+        match items {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [a, b] => pair("list-two", a, b),
+            [first, middle @ .., last] => {
+                // CLDR builds from the end: start(a, middle(b, … end(y, z))).
+                let mut tail = pair("list-end", middle.last().unwrap_or(first), last);
+                if let Some((_, inner)) = middle.split_last() {
+                    for item in inner.iter().rev() {
+                        tail = pair("list-middle", item, &tail);
+                    }
+                    tail = pair("list-start", first, &tail);
+                }
+                tail
+            }
+        }
+    }
+
+    /// The list patterns of `lang` with `{0}` and `{1}`, for the theme's
+    /// scripts, which join lists the same way.
+    pub fn list_patterns(&self, lang: &Lang) -> BTreeMap<String, String> {
+        ["two", "start", "middle", "end"]
+            .into_iter()
+            .filter_map(|k| {
+                let mut args = FluentArgs::new();
+                args.set("a", "{0}");
+                args.set("b", "{1}");
+                Some((k.to_string(), self.format(lang, &format!("list-{k}"), Some(&args))?))
+            })
+            .collect()
+    }
+
     /// A message as one pattern per CLDR plural category of `lang`, with
     /// `{name}` for each argument, for the theme's scripts: the browser's
     /// `Intl.PluralRules` picks the category, so counts drawn by JavaScript

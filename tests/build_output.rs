@@ -32,6 +32,8 @@ fn untranslated_page_falls_back_with_notice_and_lang() {
     let html = site.page("ar/guide/one/index.html");
     let main = main_of(&html);
     assert!(main.contains("لم تُترجم هذه الصفحة إلى العربية بعد"), "notice in the reader's language:\n{main}");
+    // The original's language is named in Arabic, not as "English".
+    assert!(main.contains("بلغتها الأصلية: الإنجليزية."), "{main}");
     assert!(main.contains(r#"<div class="content" lang="en" dir="ltr">"#), "untranslated text marked as English");
     assert!(main.contains("Step one"), "English text shown");
     // No hreflang announces the fallback as an Arabic translation.
@@ -41,6 +43,45 @@ fn untranslated_page_falls_back_with_notice_and_lang() {
     assert!(html.contains(r#"<link rel="canonical" href="https://example.org/kb/en/guide/one/">"#));
     // A translated page has no notice.
     assert!(!main_of(&site.page("fr/guide/one/index.html")).contains(r#"class="notice""#));
+}
+
+#[test]
+fn untranslated_navigation_items_keep_the_readers_direction() {
+    let site = SiteTest::fixture("site/multilingual");
+    site.build();
+    let html = site.page("ar/guide/two/index.html");
+    let nav =
+        html.split(r#"<nav class="toolkit-nav""#).nth(1).expect("toolkit navigation").split("</nav>").next().unwrap();
+    // The link stays in the menu's direction (right-aligned in Arabic); only
+    // its English text is marked, inside it.
+    assert!(nav.contains(r#"/"><span class="fallback" lang="en" dir="ltr">"#), "{nav}");
+    assert!(!nav.contains(r#"<a href="/kb/ar/guide/one/" lang="en""#), "{nav}");
+}
+
+#[test]
+fn guidance_pages_have_breadcrumbs_json_ld_and_a_locale() {
+    let site = SiteTest::fixture("site/multilingual");
+    site.build();
+    let html = site.page("fr/guide/one/index.html");
+    assert!(
+        html.contains(
+            r#"<nav class="breadcrumbs" aria-label="Fil d’Ariane"><ol><li><a href="/kb/fr/">Accueil</a></li>"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"<meta property="og:locale" content="fr_FR">"#));
+    assert!(html.contains(r#"<meta property="og:image" content="https://example.org/kb/og-image.png">"#));
+    let json = html.split(r#"<script type="application/ld+json">"#).nth(1).unwrap().split("</script>").next().unwrap();
+    let ld: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(ld["@type"], "Article");
+    assert_eq!(ld["inLanguage"], "fr");
+    assert_eq!(ld["url"], "https://example.org/kb/fr/guide/one/");
+    // The `updated` date is shown, and printed at the foot of the page.
+    let two = site.page("en/guide/two/index.html");
+    assert!(two.contains(r#"<p class="updated"><time datetime="2026-11-23">Updated 2026-11-23</time></p>"#), "{two}");
+    assert!(two.contains(" · Updated 2026-11-23</p>"));
+    let ld = two.split(r#"<script type="application/ld+json">"#).nth(1).unwrap().split("</script>").next().unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(ld).unwrap()["dateModified"], "2026-11-23");
 }
 
 #[test]

@@ -54,14 +54,44 @@ fn resource_counts_are_grammatical() {
 }
 
 #[test]
+fn lists_follow_each_language_arabic_with_its_comma() {
+    let s = bundled_strings();
+    let en = signpost::model::Lang::new("en");
+    let ar = signpost::model::Lang::new("ar");
+    assert_eq!(
+        s.list(&en, &["Donors", "Governments", "Implementing agencies"]),
+        "Donors, Governments, Implementing agencies"
+    );
+    assert_eq!(s.list(&ar, &["الجهات المنفذة", "الحكومات"]), "الجهات المنفذة، الحكومات");
+    assert_eq!(s.list(&ar, &["أ", "ب", "ج", "د"]), "أ، ب، ج، د");
+    assert_eq!(s.list(&ar, &["أ"]), "أ");
+    // The browser script gets the same patterns.
+    assert_eq!(s.list_patterns(&ar)["middle"], "{0}، {1}");
+}
+
+#[test]
+fn language_names_are_in_the_readers_language() {
+    let s = bundled_strings();
+    let name = |lang: &str, code: &str| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("code", code.to_string());
+        s.format(&signpost::model::Lang::new(lang), "language-name", Some(&args)).unwrap()
+    };
+    assert_eq!(name("ar", "en"), "الإنجليزية");
+    assert_eq!(name("fr", "en"), "anglais");
+    assert_eq!(name("es", "ar"), "árabe");
+    assert_eq!(name("en", "fr"), "French");
+}
+
+#[test]
 fn displaying_counts_are_grammatical() {
     let s = bundled_strings();
-    assert_eq!(displaying(&s, "en", 1, 10, 35), "Displaying 1 - 10 of 35");
+    assert_eq!(displaying(&s, "en", 1, 10, 35), "Displaying 1–10 of 35");
     assert_eq!(displaying(&s, "fr", 1, 10, 35), "Affichage de 1 à 10 sur 35");
-    assert_eq!(displaying(&s, "es", 1, 10, 35), "Mostrando 1 - 10 de 35");
+    assert_eq!(displaying(&s, "es", 1, 10, 35), "Mostrando 1–10 de 35");
     // 35 is "many" in Arabic: the counted noun is singular, accusative.
-    assert_eq!(displaying(&s, "ar", 1, 10, 35), "عرض 1 - 10 من أصل 35 نتيجة");
-    assert_eq!(displaying(&s, "ar", 1, 5, 5), "عرض 1 - 5 من أصل 5 نتائج");
+    assert_eq!(displaying(&s, "ar", 1, 10, 35), "عرض 1–10 من أصل 35 نتيجة");
+    assert_eq!(displaying(&s, "ar", 1, 5, 5), "عرض 1–5 من أصل 5 نتائج");
 }
 
 #[test]

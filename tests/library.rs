@@ -25,7 +25,6 @@ fn titles(html: &str) -> Vec<String> {
     };
     main.split(marker)
         .skip(1)
-        .filter_map(|s| s.split("</span> <span").nth(1))
         .map(|s| s.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("").to_string())
         .collect()
 }
@@ -35,12 +34,12 @@ fn library_lists_newest_year_first_then_title_paginated() {
     let site = built();
     let page1 = site.page("en/resources/index.html");
     assert_eq!(titles(&page1), ["Zeta Kit", "Beta Tool", "Delta Guide"]);
-    assert!(page1.contains("Displaying 1 - 3 of 7"));
+    assert!(page1.contains("Displaying 1–3 of 7"));
     assert!(page1.contains(r#"<a rel="next" href="/en/resources/page/2/">"#));
     assert_eq!(titles(&site.page("en/resources/page/2/index.html")), ["Alpha Guide", "Eta Notes", "Gamma Reading"]);
     let page3 = site.page("en/resources/page/3/index.html");
     assert_eq!(titles(&page3), ["Epsilon Report"]);
-    assert!(page3.contains("Displaying 7 - 7 of 7"));
+    assert!(page3.contains("Displaying 7–7 of 7"));
     assert!(!site.output().join("en/resources/page/4").exists());
 }
 
@@ -49,12 +48,12 @@ fn single_filter_pages_work_without_javascript() {
     let site = built();
     let kg = site.page("en/resources/category/key-guidance/index.html");
     assert_eq!(titles(&kg), ["Delta Guide", "Alpha Guide", "Eta Notes"]);
-    assert!(kg.contains("Displaying 1 - 3 of 3"));
+    assert!(kg.contains("Displaying 1–3 of 3"));
     assert!(kg.contains(r#"<a href="/en/resources/category/key-guidance/" data-value="key-guidance" aria-current="page">Key Guidance <span class="count">3</span></a>"#));
     // Any language without a value of its own counts as "Other".
     assert_eq!(titles(&site.page("en/resources/language/other/index.html")), ["Gamma Reading"]);
     assert_eq!(titles(&site.page("en/resources/audience/governments/index.html")), ["Alpha Guide", "Epsilon Report"]);
-    assert!(site.page("en/resources/audience/donors/page/2/index.html").contains("Displaying 4 - 4 of 4"));
+    assert!(site.page("en/resources/audience/donors/page/2/index.html").contains("Displaying 4–4 of 4"));
 }
 
 #[test]
@@ -63,19 +62,22 @@ fn counts_are_grammatical_in_each_language() {
     assert!(site.page("fr/resources/index.html").contains("Affichage de 1 à 3 sur 7"));
     let ar = site.page("ar/resources/index.html");
     assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#));
-    assert!(ar.contains("عرض 1 - 3 من أصل 7 نتائج"), "Arabic 'few' form");
+    assert!(ar.contains("عرض 1–3 من أصل 7 نتائج"), "Arabic 'few' form");
 }
 
 #[test]
 fn resource_page_has_citation_links_and_schema_org() {
     let site = built();
     let en = site.page("en/resources/alpha-guide/index.html");
-    assert!(en.contains(r#"<span class="citation" dir="auto">Org0 (2020)</span> <span dir="auto">Alpha Guide</span>"#));
-    assert!(
-        en.contains(
-            r#"<a href="https://example.org/alpha-guide/ar" hreflang="ar" rel="noopener">Access in Arabic</a>"#
-        )
-    );
+    // Organisation and year stay out of the heading: one title, one direction.
+    assert!(en.contains(
+        r#"<h1>Alpha Guide</h1>
+<p class="citation" dir="auto">Org0 (2020)</p>"#
+    ));
+    // A labelled link says which language its document is in.
+    assert!(en.contains(
+        r#"<a href="https://example.org/alpha-guide/ar" hreflang="ar" rel="noopener">Executive summary (Arabic)</a>"#
+    ));
     let json = en.split(r#"<script type="application/ld+json">"#).nth(1).unwrap().split("</script>").next().unwrap();
     let ld: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(ld["@type"], "CreativeWork");
@@ -83,12 +85,35 @@ fn resource_page_has_citation_links_and_schema_org() {
     assert_eq!(ld["datePublished"], "2020");
     // The official French title and the French summary.
     let fr = site.page("fr/resources/alpha-guide/index.html");
-    assert!(fr.contains(r#"<span dir="auto">Guide Alpha</span>"#));
+    assert!(fr.contains(r#"<h1>Guide Alpha</h1>"#));
     assert!(fr.contains("Résumé du guide Alpha."));
-    assert!(fr.contains(">Accéder en arabe</a>"));
+    assert!(fr.contains(">Accéder en anglais</a>"));
+    assert!(fr.contains(">Executive summary (arabe)</a>"));
     // Untranslated text keeps its language.
     let ar = site.page("ar/resources/beta-tool/index.html");
     assert!(ar.contains(r#"<p class="summary" lang="en" dir="ltr">Summary of Beta Tool.</p>"#));
+}
+
+#[test]
+fn arabic_lists_take_the_arabic_comma() {
+    let site = built();
+    let ar = main_of(&site.page("ar/resources/alpha-guide/index.html")).to_string();
+    assert!(ar.contains("الجهات المانحة، الحكومات") || ar.contains("الحكومات، الجهات المانحة"), "{ar}");
+    assert!(!ar.contains("الحكومات, "), "no Latin comma between Arabic words");
+    let en = site.page("en/resources/alpha-guide/index.html");
+    assert!(en.contains("Donors, Governments") || en.contains("Governments, Donors"));
+}
+
+#[test]
+fn library_and_search_pages_have_a_description_and_a_locale() {
+    let site = built();
+    for page in ["en/resources/index.html", "en/search/index.html", "ar/resources/index.html"] {
+        assert!(site.page(page).contains(r#"<meta name="description" content=""#), "{page}");
+    }
+    assert!(site.page("ar/resources/index.html").contains(r#"<meta property="og:locale" content="ar_AR">"#));
+    assert!(site.page("en/search/index.html").contains(r#"<meta property="og:locale" content="en_US">"#));
+    // One search box on the search page: its own.
+    assert_eq!(site.page("en/search/index.html").matches(r#"type="search""#).count(), 1);
 }
 
 #[test]
@@ -116,7 +141,7 @@ fn component_pages_list_their_resources() {
     let site = built();
     let plan = site.page("en/guidance/plan/index.html");
     let main = main_of(&plan);
-    assert!(main.contains("Displaying 1 - 3 of 4"), "{main}");
+    assert!(main.contains("Displaying 1–3 of 4"), "{main}");
     assert_eq!(titles(&plan), ["Delta Guide", "Alpha Guide", "Eta Notes"]);
     assert!(main.contains(r#"<a href="/en/resources/component/plan/">See all 4 resources</a>"#));
     assert_eq!(titles(&site.page("en/resources/component/plan/page/2/index.html")), ["Gamma Reading"]);
@@ -128,7 +153,7 @@ fn audience_pages_gather_guidance_and_resources() {
     let donors = site.page("en/audiences/donors/index.html");
     assert!(donors.contains("<h1>For donors</h1>"));
     assert!(donors.contains(r#"<a href="/en/guidance/plan/">Plan</a>"#));
-    assert!(main_of(&donors).contains("Displaying 1 - 3 of 4"));
+    assert!(main_of(&donors).contains("Displaying 1–3 of 4"));
     assert!(site.page("fr/audiences/donors/index.html").contains("<h1>Pour les bailleurs de fonds</h1>"));
 }
 

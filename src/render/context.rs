@@ -20,6 +20,10 @@ pub struct PageContext<'a> {
     /// `hreflang` alternates: real translations only, never fallbacks.
     pub alternates: Vec<Alternate>,
     pub nav: Vec<NavItem<'a>>,
+    /// The home page and the sections above this page, outermost first.
+    pub breadcrumbs: Vec<NavItem<'a>>,
+    /// schema.org description of the page, for search engines.
+    pub json_ld: String,
     pub prev: Option<NavItem<'a>>,
     pub next: Option<NavItem<'a>>,
     /// For sections: their pages, by `order` then title.
@@ -35,6 +39,9 @@ pub struct SiteContext<'a> {
     pub base_path: &'a str,
     pub home: String,
     pub default_lang: &'a str,
+    /// Absolute URL of the site's root (`base_url` + base path), for
+    /// `og:image`.
+    pub url: String,
     /// The resource library and the audience pages, when there is a
     /// catalogue.
     pub library_url: Option<String>,
@@ -65,6 +72,8 @@ pub struct PageView<'a> {
     #[serde(skip)]
     pub template: Option<&'a str>,
     pub audience: &'a [String],
+    /// Date of the last meaningful change, when the front matter gives it.
+    pub updated: Option<&'a str>,
     /// Shown in the default language because it is not translated yet.
     pub fallback: bool,
     /// Language and direction of the text (differs from the reader's in a
@@ -142,6 +151,7 @@ impl<'a> RootContext<'a> {
                 base_path: &config.base_path,
                 home: config.page_url(&config.default_lang, &home),
                 default_lang: config.default_lang.as_str(),
+                url: config.absolute(&config.base_path),
                 library_url: None,
                 audiences: Vec::new(),
                 search_url: format!("{}{}/search/", config.base_path, config.default_lang),
@@ -212,6 +222,10 @@ impl<'a> ContextBuilder<'a> {
         let doc = crate::assemble::links::document(config, self.lang, page);
         let nav = self.nav(key);
         let position = nav.iter().position(|item| item.current);
+        let mut breadcrumbs: Vec<NavItem<'a>> =
+            std::iter::successors(key.parent(), PageKey::parent).filter_map(|k| self.item(&k, None)).collect();
+        breadcrumbs.reverse();
+        let json_ld = page_json_ld(&page.front, &canonical, self.lang.as_str(), self.site_context().title);
         Some(PageContext {
             lang: self.lang.as_str(),
             dir: language.direction.as_str(),
@@ -228,6 +242,7 @@ impl<'a> ContextBuilder<'a> {
                 collapsible: page.front.collapsible,
                 template: page.front.template.as_deref(),
                 audience: &page.front.audience,
+                updated: page.front.updated.as_deref(),
                 fallback,
                 content_lang: page.lang.as_str(),
                 content_dir: content_language.direction.as_str(),
@@ -247,6 +262,8 @@ impl<'a> ContextBuilder<'a> {
             },
             languages: self.languages(key),
             alternates: self.alternates(key),
+            breadcrumbs,
+            json_ld,
             prev: position.and_then(|i| i.checked_sub(1)).map(|i| nav[i].clone()),
             next: position.and_then(|i| nav.get(i + 1)).cloned(),
             nav,
@@ -270,6 +287,7 @@ impl<'a> ContextBuilder<'a> {
             base_path: base,
             home: config.page_url(lang, &PageKey::new("")),
             default_lang: config.default_lang.as_str(),
+            url: config.absolute(base),
             library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
             search_url: format!("{base}{lang}/search/"),
             status_url: config.translation_status.then(|| crate::render::status_page::url(base, lang)),
@@ -337,7 +355,7 @@ impl<'a> ContextBuilder<'a> {
     }
 
     /// A link to the page `key` as a reader of this language sees it.
-    pub fn item(&self, key: &'a PageKey, current: Option<&PageKey>) -> Option<NavItem<'a>> {
+    pub fn item(&self, key: &PageKey, current: Option<&PageKey>) -> Option<NavItem<'a>> {
         let (page, fallback) = self.site.page_for(self.lang, &self.config.default_lang, key)?;
         Some(NavItem {
             title: &page.front.title,
@@ -378,6 +396,26 @@ impl<'a> ContextBuilder<'a> {
     fn alternates(&self, key: &PageKey) -> Vec<Alternate> {
         alternates(self.config, self.site, key)
     }
+}
+
+/// schema.org `Article` of a guidance page. Inside `<script>`, `</` would
+/// end the element: no markup characters at all.
+fn page_json_ld(front: &crate::parse::front_matter::FrontMatter, url: &str, lang: &str, site: &str) -> String {
+    let mut value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": front.title,
+        "url": url,
+        "inLanguage": lang,
+        "isPartOf": { "@type": "WebSite", "name": site },
+    });
+    if let Some(summary) = &front.summary {
+        value["description"] = summary.as_str().into();
+    }
+    if let Some(updated) = &front.updated {
+        value["dateModified"] = updated.as_str().into();
+    }
+    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 /// Translations of a page for `hreflang`, plus `x-default`.

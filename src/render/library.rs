@@ -207,11 +207,13 @@ pub fn page_of(ordinals: &[usize], n: usize, size: usize) -> &[usize] {
 
 /// Page numbers to link from page `n` of `count`: the first, the last and
 /// two either side of `n`, with 0 for each gap. A listing of 5,000 pages
-/// would otherwise carry 5,000 links on each of them.
+/// would otherwise carry 5,000 links on each of them. A gap never stands
+/// for a single page: "1 2 3 … 5" shows 4 instead.
 pub fn window(n: usize, count: usize) -> Vec<usize> {
     let mut pages = Vec::new();
     for p in 1..=count {
-        if p == 1 || p == count || p.abs_diff(n) <= 2 {
+        let near = p.abs_diff(n) <= 2 || (p == 2 && n <= 5) || (p + 1 == count && n + 4 >= count);
+        if p == 1 || p == count || near {
             pages.push(p);
         } else if pages.last() != Some(&0) {
             pages.push(0);
@@ -248,5 +250,11 @@ mod tests {
         assert_eq!(window(1, 4), vec![1, 2, 3, 4]);
         assert_eq!(window(10, 20), vec![1, 0, 8, 9, 10, 11, 12, 0, 20]);
         assert_eq!(window(1, 1), vec![1]);
+        // A gap hides at least two pages.
+        assert_eq!(window(1, 5), vec![1, 2, 3, 4, 5]);
+        assert_eq!(window(5, 5), vec![1, 2, 3, 4, 5]);
+        assert_eq!(window(1, 6), vec![1, 2, 3, 0, 6]);
+        assert_eq!(window(5, 10), vec![1, 2, 3, 4, 5, 6, 7, 0, 10]);
+        assert_eq!(window(6, 10), vec![1, 0, 4, 5, 6, 7, 8, 9, 10]);
     }
 }

@@ -105,7 +105,19 @@ impl Templates {
         let mut tera = self.tera.clone();
         let strings = Arc::clone(strings);
         let lang = lang.clone();
+        let (list_strings, list_lang) = (Arc::clone(&strings), lang.clone());
         tera.register_function("t", move |args: &HashMap<String, Value>| translate(&strings, &lang, args));
+        // `names | list`: a list joined the language's way ("a, b" / "a، b").
+        tera.register_filter("list", move |value: &Value, _: &HashMap<String, Value>| {
+            let items: Vec<String> = match value {
+                Value::Array(items) => {
+                    items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect()
+                }
+                other => return Ok(other.clone()),
+            };
+            let items: Vec<&str> = items.iter().map(String::as_str).collect();
+            Ok(Value::String(list_strings.list(&list_lang, &items)))
+        });
         tera
     }
 

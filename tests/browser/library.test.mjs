@@ -118,7 +118,7 @@ test("combined results are paginated", async () => {
   assert.deepEqual(data, ["/_library/en/first/_/_.governments.en.json"]);
   await page.click('.pagination a[data-page="2"]');
   await page.waitForFunction(() => new URLSearchParams(location.search).get("page") === "2");
-  await page.waitForFunction(() => document.querySelector(".displaying").textContent.startsWith("Displaying 11 -"));
+  await page.waitForFunction(() => document.querySelector(".displaying").textContent.startsWith("Displaying 11–"));
   assert.deepEqual(await shownUrls(page), expected.slice(10, 20));
   // A later page: the block of the result list, then the item chunks of its cards.
   assert.equal(data[1], "/_library/list/_/_.governments.en.0.bin");
@@ -126,7 +126,7 @@ test("combined results are paginated", async () => {
   assert.ok(chunks.length > 0 && chunks.every((p) => /^\/_library\/en\/\d+\.json$/.test(p)), chunks.join(" "));
   // Back goes to page 1 of the same filters.
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector(".displaying").textContent.startsWith("Displaying 1 -"));
+  await page.waitForFunction(() => document.querySelector(".displaying").textContent.startsWith("Displaying 1–"));
   assert.deepEqual(await shownUrls(page), expected.slice(0, 10));
   await page.close();
 });
@@ -155,7 +155,7 @@ test("without JavaScript, single filters and pages are plain links", async (t) =
   await page.click('.facet[data-facet="audience"] a[data-value="donors"]');
   assert.equal(new URL(page.url()).pathname, "/es/resources/audience/donors/");
   const expected = await staticListing("/es/resources/audience/donors/");
-  assert.match(await page.locator(".displaying").textContent(), new RegExp(`^Mostrando 1 - 10 de ${expected.length}$`));
+  assert.match(await page.locator(".displaying").textContent(), new RegExp(`^Mostrando 1–10 de ${expected.length}$`));
   await page.click('.pagination a[rel="next"]');
   assert.equal(new URL(page.url()).pathname, "/es/resources/audience/donors/page/2/");
   assert.deepEqual(await shownUrls(page), expected.slice(10, 20));
@@ -174,7 +174,7 @@ test("the Arabic library is laid out right to left", async () => {
   assert.ok(count.x < label.x + label.width / 2, "counts at the left end of each filter");
   await page.click('.facet[data-facet="audience"] a[data-value="donors"]');
   await page.waitForFunction(() => location.search.includes("audience=donors"));
-  assert.match(await page.locator(".displaying").textContent(), /^عرض 1 - 10 من أصل \d+/);
+  assert.match(await page.locator(".displaying").textContent(), /^عرض 1–10 من أصل \d+/);
   await page.close();
 });
 

@@ -27,6 +27,16 @@
     return node;
   };
   const fill = (pattern, values) => pattern.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  // Lists joined with the language's patterns from i18n/<lang>.ftl (CLDR's
+  // two, start, middle and end), as the pages' templates join them.
+  const list = (patterns, items) => {
+    const pair = (k, a, b) => (patterns[k] || "{0}, {1}").replace("{0}", a).replace("{1}", b);
+    if (items.length < 2) return items.join("");
+    if (items.length === 2) return pair("two", items[0], items[1]);
+    let tail = pair("end", items[items.length - 2], items[items.length - 1]);
+    for (let i = items.length - 3; i >= 1; i--) tail = pair("middle", items[i], tail);
+    return pair("start", items[0], tail);
+  };
 
   function setup(root) {
     const cfg = JSON.parse(root.dataset.library);
@@ -114,13 +124,15 @@
         });
       });
       root.querySelector(".clear").hidden = !FACETS.some((f) => state[f]);
+      const summary = root.querySelector(".filters-fold > summary");
+      if (summary) summary.textContent = fill(cfg.strings.filters, { count: FACETS.filter((f) => state[f]).length });
     }
 
     function card(item) {
       const [url, citation, title, titleLang, summary, summaryLang, categories, audiences, links, fallbackDir] = item;
-      const h = el(headingLevel, { class: "resource-title" }, el("a", { href: url }, el("span", { class: "citation", dir: "auto" }, citation), " ", el("span", { lang: titleLang, dir: titleLang ? fallbackDir : "auto" }, title)));
-      const meta = el("p", { class: "resource-meta" }, el("span", {}, `${cfg.strings.categories}: ${categories.join(", ")}`), " ", el("span", {}, `${cfg.strings.audiences}: ${audiences.join(", ")}`));
-      const access = el("ul", { class: "access" }, ...links.map(([href, label, language, hreflang]) => el("li", {}, el("a", { href, hreflang, rel: "noopener" }, label || fill(cfg.strings.access, { language })))));
+      const h = el(headingLevel, { class: "resource-title" }, el("a", { href: url, lang: titleLang, dir: titleLang ? fallbackDir : "auto" }, title));
+      const meta = el("p", { class: "resource-meta" }, el("span", { class: "citation", dir: "auto" }, citation), " ", el("span", {}, `${cfg.strings.categories}: ${list(cfg.strings.list, categories)}`), " ", el("span", {}, `${cfg.strings.audiences}: ${list(cfg.strings.list, audiences)}`));
+      const access = el("ul", { class: "access" }, ...links.map(([href, label, language, hreflang]) => el("li", {}, el("a", { href, hreflang, rel: "noopener" }, label ? fill(cfg.strings.labelled, { label, language }) : fill(cfg.strings.access, { language })))));
       return el("li", { class: "resource" }, h, meta, el("p", { class: "resource-summary", lang: summaryLang, dir: summaryLang ? fallbackDir : null }, summary), access);
     }
 
@@ -128,7 +140,7 @@
       const start = items.length ? (state.page - 1) * cfg.size + 1 : 0;
       const patterns = cfg.strings.displaying;
       const pattern = patterns[plural.select(total)] || patterns.other;
-      root.querySelector(".displaying").textContent = fill(pattern, { start, end: start ? start + items.length - 1 : 0, total });
+      root.querySelector(".displaying").textContent = total ? fill(pattern, { start, end: start ? start + items.length - 1 : 0, total }) : "";
       const list = root.querySelector(".resource-list");
       list.replaceChildren(...items.map(card));
       if (!items.length) list.append(el("li", { class: "no-results" }, cfg.strings.noResults));
@@ -145,7 +157,9 @@
       if (state.page > 1) ul.append(el("li", {}, link(state.page - 1, cfg.strings.previous, { rel: "prev" })));
       let gap = false;
       for (let n = 1; n <= pages; n++) {
-        if (n === 1 || n === pages || Math.abs(n - state.page) <= 2) {
+        // As render::library::window: a gap never hides a single page.
+        const near = Math.abs(n - state.page) <= 2 || (n === 2 && state.page <= 5) || (n === pages - 1 && state.page >= pages - 4);
+        if (n === 1 || n === pages || near) {
           ul.append(el("li", {}, link(n, String(n), { "aria-label": fill(cfg.strings.page, { number: n }), "aria-current": n === state.page ? "page" : null })));
           gap = false;
         } else if (!gap) {

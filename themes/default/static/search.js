@@ -331,6 +331,7 @@
     const status = root.querySelector(".search-status");
     const list = root.querySelector(".search-results");
     const facetsNode = root.querySelector(".search-facets");
+    const fold = root.querySelector(".filters-fold");
     const plural = new Intl.PluralRules(cfg.lang);
     const filters = {};
     const params = new URLSearchParams(location.search);
@@ -346,7 +347,7 @@
       if (query) url.searchParams.set("q", query);
       for (const [k, v] of Object.entries(filters)) if (v) url.searchParams.set(k, v);
       history.replaceState(null, "", url);
-      if (!query.trim()) { list.replaceChildren(); status.textContent = ""; facetsNode.replaceChildren(); return; }
+      if (!query.trim()) { list.replaceChildren(); status.textContent = ""; facetsNode.replaceChildren(); if (fold) fold.hidden = true; return; }
       const result = await engine.search(query, filters);
       if (mine !== generation) return;
       const pattern = cfg.strings.results[plural.select(result.total)] || cfg.strings.results.other;
@@ -369,6 +370,12 @@
     }
 
     function drawFacets(meta, result) {
+      if (fold) {
+        const summary = fold.querySelector("summary");
+        summary.textContent = summary.dataset.pattern.replace("{count}", Object.values(filters).filter(Boolean).length);
+        fold.hidden = !Object.values(meta.facets).some((values) => values.length);
+        if (matchMedia("(min-width: 48rem)").matches) fold.open = true;
+      }
       facetsNode.replaceChildren(...Object.entries(meta.facets).filter(([, values]) => values.length).map(([facet, values]) => {
         const group = document.createElement("div");
         group.className = "facet";
