@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, yaml_error};
+use crate::diag::{Diagnostic, Diagnostics, LineIndex};
 use crate::model::{Direction, Lang, PageKey};
 
 pub const CONFIG_FILE: &str = "signpost.yaml";
@@ -101,13 +101,19 @@ impl Config {
         self.root.join("themes").join(&self.theme)
     }
 
-    /// Site-relative URL of a page in a language: `/fr/guidance/x/`.
+    /// Site-relative URL of a page in a language: `/fr/guidance/x/`. The
+    /// one place where a file name becomes a URL: each segment is
+    /// percent-encoded here (`%.md` is `/en/%25/`), once.
     pub fn page_url(&self, lang: &Lang, key: &PageKey) -> String {
         if key.is_home() {
-            format!("{}{}/", self.base_path, lang)
-        } else {
-            format!("{}{}/{}/", self.base_path, lang, key.as_str())
+            return format!("{}{}/", self.base_path, lang);
         }
+        let mut url = format!("{}{}/", self.base_path, lang);
+        for segment in key.as_str().split('/') {
+            url.push_str(&crate::escape::url_segment(segment));
+            url.push('/');
+        }
+        url
     }
 
     /// Absolute URL for sitemaps, canonical links and feeds.
@@ -135,8 +141,10 @@ pub fn load(root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics>
             .collect());
         }
     };
-    let raw: RawConfig =
-        serde_yaml::from_str(&text).map_err(|e| std::iter::once(yaml_error(path, &e, 1)).collect::<Diagnostics>())?;
+    crate::parse::yaml_guard::guard(path, &text, 1).map_err(|d| std::iter::once(d).collect::<Diagnostics>())?;
+    let raw: RawConfig = serde_yaml::from_str(&text).map_err(|e| {
+        std::iter::once(crate::parse::yaml_guard::read_error(path, &text, &e, 1)).collect::<Diagnostics>()
+    })?;
     resolve(raw, &text, root, output)
 }
 

@@ -22,7 +22,9 @@
 
 pub mod check;
 pub mod config;
+pub mod date;
 pub mod diag;
+pub mod escape;
 pub mod i18n;
 pub mod index;
 pub mod live;
@@ -138,6 +140,10 @@ fn parse_catalogue(files: Vec<load::CatalogueFile>) -> (Option<parse::catalogue:
 
 /// [`build`], keeping what it built from.
 pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failure> {
+    // Folders left by killed builds go while this one runs; dropping the
+    // handle (on any return) waits for the last of them.
+    let output = options.output.clone().unwrap_or_else(|| options.root.join("public"));
+    let _leftovers = write::Leftovers::remove_in_background(&output);
     let (Prepared { config, assets, strings, templates, site, catalogue, status }, mut diags) = prepare(options)?;
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
         return Err(diags.into());

@@ -122,6 +122,23 @@ fn walk_language(
     let mut pages = Vec::new();
     for (path, inner) in walk(config, root, dir, diags) {
         match PageKey::from_file(&inner) {
+            Some((key, _))
+                if key.as_str().split('/').any(|s| s == "." || s == ".." || s.is_empty()) && !key.is_home() =>
+            {
+                let rel = relative(&config.root, &path);
+                let taken = key_of_dots(&key);
+                let other =
+                    if taken.is_home() { "_index.md".to_string() } else { format!("{}/_index.md", taken.as_str()) };
+                diags.push(Diagnostic::error(
+                    rel,
+                    (1, 1),
+                    format!(
+                        "this file name gives no URL of its own: it would be {}, the URL of {}: rename the file",
+                        config.page_url(lang, &taken),
+                        Path::new("content").join(lang.as_str()).join(other).display()
+                    ),
+                ));
+            }
             Some((key, is_section)) => pages.push((relative(&config.root, &path), key, is_section)),
             None => sources.assets.push(Asset { source: path, target: Path::new(lang.as_str()).join(&inner) }),
         }
@@ -233,7 +250,48 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Diagnostic::error(path, position, "invalid UTF-8: the file must be saved as UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    check_control_characters(path, &text)?;
+    Ok(text)
+}
+
+/// A control character other than tab, line feed and carriage return has no
+/// place in a text file and would be copied into the HTML (a NUL byte often
+/// comes from a file saved as UTF-16): reported at the first one.
+fn check_control_characters(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    let is_bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let Some(offset) = text.find(is_bad) else {
+        return Ok(());
+    };
+    let c = text[offset..].chars().next().unwrap_or_default();
+    let more = text[offset..].chars().filter(|&c| is_bad(c)).count() - 1;
+    let also = match more {
+        0 => String::new(),
+        1 => " (and 1 more in this file)".to_string(),
+        n => format!(" (and {n} more in this file)"),
+    };
+    let utf16 = if c == '\0' { "; a file full of them was probably saved as UTF-16: save it as UTF-8" } else { "" };
+    Err(Diagnostic::error(
+        path,
+        LineIndex::new(text).position(text, offset),
+        format!("control character U+{:04X} in the text{also}: remove it{utf16}", u32::from(c)),
+    ))
+}
+
+/// The key a browser would reach for a key with `.` or `..` segments
+/// (`guide/.` is `guide`): the page it would collide with.
+fn key_of_dots(key: &PageKey) -> PageKey {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in key.as_str().split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    PageKey::new(parts.join("/"))
 }
 
 fn canonical_root(root: &Path) -> PathBuf {
@@ -257,6 +315,14 @@ mod tests {
     fn decode_strips_bom_and_crlf() {
         let text = decode(Path::new("a.md"), b"\xef\xbb\xbfa\r\nb\r\n".to_vec()).unwrap();
         assert_eq!(text, "a\nb\n");
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        let d = decode(Path::new("a.md"), b"ok\tfine\nab\0c\x07".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (2, 3));
+        assert!(d.message.contains("U+0000") && d.message.contains("1 more"), "{}", d.message);
+        assert!(decode(Path::new("a.md"), b"tab\tcr\r\nlf\n".to_vec()).is_ok());
     }
 
     #[test]

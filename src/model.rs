@@ -227,8 +227,8 @@ pub struct Component {
 #[derive(Debug, Clone)]
 pub struct Resource {
     pub id: String,
-    /// `YYYY-MM-DD`, when it entered the catalogue.
-    pub added: String,
+    /// When it entered the catalogue.
+    pub added: crate::date::Date,
     pub title: String,
     pub organisation: String,
     pub year: i32,

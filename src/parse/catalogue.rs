@@ -18,11 +18,13 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Diagnostic, Diagnostics, yaml_error};
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::CatalogueFile;
 use crate::model::{
     Catalogue, Component, DocLanguage, Lang, PageKey, Resource, ResourceLink, ResourceText, Term, Vocabulary,
 };
+use crate::parse::yaml_guard;
 use crate::parse::yaml_positions::Positions;
 
 #[derive(Deserialize)]
@@ -202,10 +204,14 @@ fn parse_file(file: CatalogueFile) -> ParsedFile {
 }
 
 fn vocabulary(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Option<Vocabulary> {
+    if let Err(d) = yaml_guard::guard(path, positions.text(), 1) {
+        diags.push(d);
+        return None;
+    }
     let raw: RawVocabulary = match serde_yaml::from_str(positions.text()) {
         Ok(raw) => raw,
         Err(e) => {
-            diags.push(yaml_error(path, &e, 1));
+            diags.push(yaml_guard::read_error(path, positions.text(), &e, 1));
             return None;
         }
     };
@@ -239,10 +245,14 @@ fn labels(raw: BTreeMap<String, String>) -> BTreeMap<Lang, String> {
 
 /// A YAML document, or its syntax error reported.
 fn document(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Option<serde_yaml::Value> {
+    if let Err(d) = yaml_guard::guard(path, positions.text(), 1) {
+        diags.push(d);
+        return None;
+    }
     match serde_yaml::from_str(positions.text()) {
         Ok(value) => Some(value),
         Err(e) => {
-            diags.push(yaml_error(path, &e, 1));
+            diags.push(yaml_guard::read_error(path, positions.text(), &e, 1));
             None
         }
     }
@@ -293,10 +303,9 @@ fn resources(path: &Path, positions: &Positions, out: &mut Vec<Resource>, diags:
             diags.push(Diagnostic::error(path, positions.get(&format!("{prefix}.year")), message));
             0
         });
-        let added = date(&raw.added).unwrap_or_else(|| {
-            let message = format!("`{}` is not a date: write it as YYYY-MM-DD", scalar_text(&raw.added));
+        let added = Date::parse(&scalar_text(&raw.added)).unwrap_or_else(|message| {
             diags.push(Diagnostic::error(path, positions.get(&format!("{prefix}.added")), message));
-            String::new()
+            Date::default()
         });
         out.push(Resource {
             id: raw.id,
@@ -348,18 +357,6 @@ fn translations(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> 
 
 fn year(value: &serde_yaml::Value) -> Option<i32> {
     value.as_i64().filter(|y| (1800..=2200).contains(y)).map(|y| y as i32)
-}
-
-/// `YYYY-MM-DD` with a real month and day.
-fn date(value: &serde_yaml::Value) -> Option<String> {
-    let text = value.as_str()?;
-    let parts: Vec<&str> = text.split('-').collect();
-    let valid = parts.len() == 3
-        && parts[0].len() == 4
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-        && matches!(parts[1].parse::<u32>(), Ok(1..=12))
-        && matches!(parts[2].parse::<u32>(), Ok(1..=31));
-    valid.then(|| text.to_string())
 }
 
 fn scalar_text(value: &serde_yaml::Value) -> String {

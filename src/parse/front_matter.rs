@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diag::{Diagnostic, Diagnostics, yaml_error};
+use crate::diag::{Diagnostic, Diagnostics};
 
 /// What an author may write at the top of a page. Unknown keys are errors,
 /// so a misspelt `sumary` is caught rather than silently ignored.
@@ -35,7 +35,7 @@ pub struct FrontMatter {
     pub template: Option<String>,
     /// Date of the last meaningful change (`2026-11-23`), for the sitemap.
     #[serde(default)]
-    pub updated: Option<String>,
+    pub updated: Option<crate::date::Date>,
     /// In a translation: the hash of the default-language text it was made
     /// from (see `signpost translate --done`).
     #[serde(default)]
@@ -79,6 +79,10 @@ pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<Fron
         diags.push(Diagnostic::error(path, (1, 1), "missing field `title` in the front matter"));
         return None;
     }
+    if let Err(d) = crate::parse::yaml_guard::guard(path, split.yaml, split.yaml_line) {
+        diags.push(d);
+        return None;
+    }
     match serde_yaml::from_str::<FrontMatter>(split.yaml) {
         Ok(front) if front.title.trim().is_empty() => {
             let line = split.yaml.lines().position(|l| l.starts_with("title")).map_or(1, |i| i + split.yaml_line);
@@ -87,7 +91,7 @@ pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<Fron
         }
         Ok(front) => Some(front),
         Err(e) => {
-            diags.push(yaml_error(path, &e, split.yaml_line));
+            diags.push(crate::parse::yaml_guard::read_error(path, split.yaml, &e, split.yaml_line));
             None
         }
     }

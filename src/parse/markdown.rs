@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, LineIndex};
+use crate::escape;
 use crate::load::SourceFile;
 use crate::model::PageKey;
 use crate::parse::front_matter::Split;
@@ -249,8 +250,9 @@ impl<'a> Builder<'a, '_> {
         // A file beside the page (an image, a PDF): it is copied to the
         // output under the language of the page that holds it.
         self.doc.files.push(FileRef { path: joined.clone(), dest: dest.to_string(), position });
-        let hash = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-        format!("{}{}/{joined}{hash}", self.config.base_path, self.source.lang).into()
+        let hash = fragment.map(|f| format!("#{}", escape::url_fragment(&f))).unwrap_or_default();
+        let path: Vec<_> = joined.split('/').map(escape::url_segment).collect();
+        format!("{}{}/{}{hash}", self.config.base_path, self.source.lang, path.join("/")).into()
     }
 
     /// Folder of the source file inside its language folder: the source

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::escape;
 use crate::model::{Catalogue, Lang, Page, PageKey, Site};
 use crate::parse::markdown::{Document, Footnote, LINK_PLACEHOLDER, Section};
 
@@ -405,12 +406,14 @@ fn fill_links(html: &str, page: &Page, url: impl Fn(&PageKey) -> String) -> Stri
         let link = rest[..digits].parse::<usize>().ok().and_then(|n| page.doc.links.get(n));
         match link {
             Some(link) => {
+                // Inside a quoted `href`: the fragment as the author wrote it
+                // must not end the attribute.
                 if let Some(target) = &link.target {
-                    out.push_str(&url(target));
+                    out.push_str(&escape::html_attr(&url(target)));
                 }
                 if let Some(anchor) = &link.anchor {
                     out.push('#');
-                    out.push_str(anchor);
+                    out.push_str(&escape::html_attr(&escape::url_fragment(anchor)));
                 }
             }
             None => out.push_str(LINK_PLACEHOLDER),
