@@ -150,22 +150,26 @@ pub fn load(root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics>
 
 fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics> {
     let path = Path::new(CONFIG_FILE);
-    let at = |needle: &str| locate(text, needle);
+    // Each value where it is written, by its YAML path (not the first
+    // place its text happens to occur).
+    let positions = crate::parse::yaml_positions::Positions::new(text.to_string());
+    let at = |yaml_path: &str| positions.get(yaml_path);
     let mut diags = Diagnostics::new();
 
     let mut languages = Vec::new();
-    for raw_lang in raw.languages {
+    for (i, raw_lang) in raw.languages.into_iter().enumerate() {
+        let code_at = positions.get(&format!("languages[{i}].code"));
         let lang = Lang::new(raw_lang.code.trim());
         if !valid_lang_code(lang.as_str()) {
             diags.push(Diagnostic::error(
                 path,
-                at(&raw_lang.code),
+                code_at,
                 format!("`{}` is not a language code (expected a BCP 47 tag such as `en` or `pt-BR`)", raw_lang.code),
             ));
             continue;
         }
         if languages.iter().any(|l: &Language| l.lang == lang) {
-            diags.push(Diagnostic::error(path, at(&raw_lang.code), format!("language `{lang}` is declared twice")));
+            diags.push(Diagnostic::error(path, code_at, format!("language `{lang}` is declared twice")));
             continue;
         }
         languages.push(Language {
@@ -206,15 +210,25 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
     }
 
     let mut navigation = Vec::new();
-    for entry in &raw.navigation {
+    for (i, entry) in raw.navigation.iter().enumerate() {
         match PageKey::from_file(entry) {
             Some((key, _)) => navigation.push(NavEntry { file: entry.clone(), key }),
             None => diags.push(Diagnostic::error(
                 path,
-                at(entry),
+                at(&format!("navigation[{i}]")),
                 format!("navigation entry `{entry}` is not a content file such as `guidance/_index.md`"),
             )),
         }
+    }
+
+    let theme = raw.theme.unwrap_or_else(|| "default".to_string());
+    let theme_ok = !theme.is_empty() && !theme.contains(['/', '\\']) && theme != "." && theme != "..";
+    if !theme_ok || !root.join("themes").join(&theme).join("templates").is_dir() {
+        diags.push(Diagnostic::error(
+            path,
+            at("theme"),
+            format!("unknown theme `{theme}`: there is no folder themes/{theme}/templates/"),
+        ));
     }
 
     if diags.has_errors() {
@@ -229,7 +243,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         base_path,
         default_lang,
         languages,
-        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        theme,
         page_size: page_size.max(1),
         navigation,
         translation_status: raw.translation_status,
@@ -261,7 +275,8 @@ mod tests {
 
     fn config(yaml: &str) -> Result<Config, Diagnostics> {
         let raw: RawConfig = serde_yaml::from_str(yaml).unwrap();
-        resolve(raw, yaml, Path::new("/site"), None)
+        // The repository's root, which has the default theme.
+        resolve(raw, yaml, Path::new(env!("CARGO_MANIFEST_DIR")), None)
     }
 
     #[test]
@@ -280,6 +295,6 @@ mod tests {
             config("title: T\nbase_url: https://e.org/\ndefault_language: de\nlanguages:\n  - {code: en, name: E}\n")
                 .unwrap_err();
         let d = errors.into_sorted();
-        assert_eq!((d[0].line, d[0].column), (3, 1));
+        assert_eq!((d[0].line, d[0].column), (3, 19));
     }
 }

@@ -103,6 +103,31 @@ pub fn json_in_script(value: &serde_json::Value) -> String {
     out
 }
 
+/// `%XX` sequences decoded (a link written `my%20file.md` names the file
+/// `my file.md`); the text as it is when the result would not be UTF-8.
+pub fn percent_decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('%') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, ..) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
 fn percent_encode(text: &str, keep: impl Fn(u8) -> bool) -> Cow<'_, str> {
     // Non-ASCII bytes (>= 0x80) are kept: they are whole UTF-8 characters.
     let kept = |b: u8| b >= 0x80 || keep(b);
@@ -170,6 +195,9 @@ mod tests {
         assert_eq!(url_segment("دليل"), "دليل");
         assert_eq!(url_fragment(r#""><script>"#), "%22%3E%3Cscript%3E");
         assert_eq!(url_fragment("a/b?c"), "a/b?c");
+        assert_eq!(percent_decode("%25.md"), "%.md");
+        assert_eq!(percent_decode("a%20b%"), "a b%");
+        assert_eq!(percent_decode("%ff"), "%ff");
         assert_eq!(ascii_url("https://e.org/ar/دليل/"), "https://e.org/ar/%D8%AF%D9%84%D9%8A%D9%84/");
     }
 

@@ -184,7 +184,10 @@ fn collect_static(config: &Config, root: &Path, dir: &Path, sources: &mut Source
 fn walk(config: &Config, root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     let walker = WalkDir::new(dir).follow_links(false).max_depth(MAX_DEPTH).sort_by_file_name().into_iter();
-    for entry in walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')) {
+    // Hidden files are skipped, but not `..md`: a page an author meant to
+    // publish, which must be reported rather than vanish.
+    let hidden = |name: &str| name.starts_with('.') && !name.strip_suffix(".md").is_some_and(is_dots);
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !hidden(&e.file_name().to_string_lossy())) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -276,6 +279,10 @@ fn check_control_characters(path: &Path, text: &str) -> Result<(), Diagnostic> {
         LineIndex::new(text).position(text, offset),
         format!("control character U+{:04X} in the text{also}: remove it{utf16}", u32::from(c)),
     ))
+}
+
+fn is_dots(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b == b'.')
 }
 
 /// The key a browser would reach for a key with `.` or `..` segments

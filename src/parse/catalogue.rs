@@ -112,6 +112,10 @@ pub struct Parsed {
     /// Where each translated entry is written: (language, id) → (file, path).
     pub translation_sources: BTreeMap<(Lang, String), (PathBuf, String)>,
     pub vocabulary_file: Option<PathBuf>,
+    /// Resources that could not be read (their errors are reported): a
+    /// translation of one of them is not reported again as "no resource
+    /// has the id". `None` in the set stands for a whole unreadable file.
+    pub unreadable: std::collections::BTreeSet<Option<String>>,
 }
 
 impl Parsed {
@@ -124,7 +128,7 @@ impl Parsed {
 /// What one catalogue file holds.
 enum Content {
     Vocabulary(Option<Vocabulary>),
-    Resources(Vec<Resource>),
+    Resources(Vec<Resource>, Vec<Option<String>>),
     Translations(Lang, Vec<(String, ResourceText)>),
     Unexpected,
 }
@@ -157,7 +161,10 @@ pub fn parse(files: Vec<CatalogueFile>, diags: &mut Diagnostics) -> Option<Parse
                     parsed.catalogue.vocabulary = vocabulary;
                 }
             }
-            Content::Resources(resources) => parsed.catalogue.resources.extend(resources),
+            Content::Resources(resources, unreadable) => {
+                parsed.catalogue.resources.extend(resources);
+                parsed.unreadable.extend(unreadable);
+            }
             Content::Translations(lang, texts) => {
                 let translations = parsed.catalogue.translations.entry(lang.clone()).or_default();
                 for (id, text) in texts {
@@ -192,8 +199,8 @@ fn parse_file(file: CatalogueFile) -> ParsedFile {
         Content::Vocabulary(vocabulary(&path, &positions, &mut diags))
     } else if stem == "resources" || stem.starts_with("resources/") {
         let mut out = Vec::new();
-        resources(&path, &positions, &mut out, &mut diags);
-        Content::Resources(out)
+        let unreadable = resources(&path, &positions, &mut out, &mut diags);
+        Content::Resources(out, unreadable)
     } else if let Some(lang) = stem.strip_prefix("translations/") {
         Content::Translations(Lang::new(lang), translations(&path, &positions, &mut diags))
     } else {
@@ -287,15 +294,28 @@ fn entry<T: DeserializeOwned>(
         .ok()
 }
 
-fn resources(path: &Path, positions: &Positions, out: &mut Vec<Resource>, diags: &mut Diagnostics) {
-    let Some(value) = document(path, positions, diags) else { return };
+/// Reads the resources of one file into `out`; returns the ids of those
+/// that could not be read (`None`: the whole file).
+fn resources(
+    path: &Path,
+    positions: &Positions,
+    out: &mut Vec<Resource>,
+    diags: &mut Diagnostics,
+) -> Vec<Option<String>> {
+    let mut unreadable = Vec::new();
+    let Some(value) = document(path, positions, diags) else { return vec![None] };
     let serde_yaml::Value::Sequence(items) = value else {
         diags.push(Diagnostic::error(path, (1, 1), "expected a list of resources (`- id: ...`)"));
-        return;
+        return vec![None];
     };
     for (index, item) in items.into_iter().enumerate() {
         let prefix = format!("[{index}]");
-        let Some(raw) = entry::<RawResource>(item, path, &prefix, positions, diags) else { continue };
+        let id = item.get("id").and_then(serde_yaml::Value::as_str).map(str::to_string);
+        let Some(raw) = entry::<RawResource>(item, path, &prefix, positions, diags) else {
+            // Without an id, any translation might be of this one.
+            unreadable.push(id);
+            continue;
+        };
         // Reported, but the entry is kept so that its other fields are
         // checked too: the build fails all the same.
         let year = year(&raw.year).unwrap_or_else(|| {
@@ -327,6 +347,7 @@ fn resources(path: &Path, positions: &Positions, out: &mut Vec<Resource>, diags:
             path: prefix,
         });
     }
+    unreadable
 }
 
 /// Each translated entry, by resource id, in the file's order.

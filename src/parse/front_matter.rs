@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::parse::yaml_positions::Positions;
 
 /// What an author may write at the top of a page. Unknown keys are errors,
 /// so a misspelt `sumary` is caught rather than silently ignored.
@@ -91,7 +92,14 @@ pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<Fron
         }
         Ok(front) => Some(front),
         Err(e) => {
-            diags.push(crate::parse::yaml_guard::read_error(path, split.yaml, &e, split.yaml_line));
+            let mut d = crate::parse::yaml_guard::read_error(path, split.yaml, &e, split.yaml_line);
+            // serde_yaml places a value's own error at its key: the date
+            // is shown where it is written.
+            if d.message.contains("is not a date") {
+                let (line, column) = Positions::new(split.yaml.to_string()).get("updated");
+                (d.line, d.column) = (line + split.yaml_line - 1, column);
+            }
+            diags.push(d);
             None
         }
     }

@@ -223,17 +223,19 @@ impl<'a> Builder<'a, '_> {
         if let Some(anchor) = dest.strip_prefix('#') {
             self.doc.links.push(LinkRef {
                 target: None,
-                anchor: Some(anchor.to_string()),
+                anchor: Some(escape::percent_decode(anchor).into_owned()),
                 dest: dest.to_string(),
                 position,
             });
             return dest;
         }
+        // As URLs, links are percent-encoded: `%25.md` is the file `%.md`.
         let (path, fragment) = match dest.split_once('#') {
-            Some((path, fragment)) => (path, Some(fragment.to_string())),
+            Some((path, fragment)) => (path, Some(escape::percent_decode(fragment).into_owned())),
             None => (&*dest, None),
         };
         let path = path.split_once('?').map_or(path, |(p, _)| p);
+        let path = &*escape::percent_decode(path);
         let Some(joined) = join(&self.source_dir(), path) else {
             self.diags.push(Diagnostic::error(
                 &self.source.path,

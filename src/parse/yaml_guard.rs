@@ -159,6 +159,17 @@ impl MarkedEventReceiver for Duplicates {
     }
 }
 
+/// A position inside `text`: libyaml places "end of stream" on the line
+/// after the last one when the text does not end with a newline.
+pub fn clamp(text: &str, (line, column): (usize, usize)) -> (usize, usize) {
+    let lines = text.split('\n').count();
+    if line <= lines {
+        return (line.max(1), column.max(1));
+    }
+    let last = text.rsplit('\n').next().unwrap_or("");
+    (lines, last.chars().count() + 1)
+}
+
 /// [`check`] as a diagnostic; `first_line` is the file's line where `text`
 /// starts (front matter starts on line 2).
 pub fn guard(path: &Path, text: &str, first_line: usize) -> Result<(), Diagnostic> {
@@ -172,6 +183,28 @@ pub fn guard(path: &Path, text: &str, first_line: usize) -> Result<(), Diagnosti
 /// repeat rather than where serde_yaml noticed it.
 pub fn read_error(path: &Path, text: &str, error: &serde_yaml::Error, first_line: usize) -> Diagnostic {
     let mut diagnostic = yaml_error(path, error, first_line);
+    let (line, column) = clamp(text, (diagnostic.line + 1 - first_line, diagnostic.column));
+    (diagnostic.line, diagnostic.column) = (line + first_line - 1, column);
+    // libyaml's words carry their own (unshifted) position in the middle.
+    if let Some(at) = diagnostic.message.find(" at line ")
+        && let Some(comma) = diagnostic.message[at..].find(", ")
+    {
+        diagnostic.message.replace_range(at..at + comma, "");
+    }
+    // A key without its `:` is noticed at the start of the next line: the
+    // fault is the line before (the last one with text).
+    if diagnostic.message.contains("while scanning a simple key")
+        && diagnostic.column == 1
+        && let Some(line) = text
+            .lines()
+            .take(diagnostic.line.saturating_sub(first_line))
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    {
+        diagnostic.line = line + first_line;
+        diagnostic.message = format!("{}: a key needs `:` after it", diagnostic.message);
+    }
     if diagnostic.message.starts_with("duplicate ")
         && let Some((key, (line, column))) = duplicate_key(text)
     {
