@@ -31,6 +31,30 @@ struct RawConfig {
     /// (`/<lang>/translation-status/`), for translators and coordinators.
     #[serde(default)]
     translation_status: bool,
+    #[serde(default)]
+    markdown: RawMarkdown,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    #[serde(default)]
+    raw_html: RawHtml,
+}
+
+/// What happens to HTML written in Markdown (`markdown.raw_html`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Published as written, scripts included: for sites whose every
+    /// author and translator is trusted.
+    Allow,
+    /// Cleaned with ammonia ([`crate::sanitize`]): formatting stays,
+    /// scripts, event handlers and `javascript:` links go.
+    #[default]
+    Sanitize,
+    /// Shown as text.
+    Escape,
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,6 +97,7 @@ pub struct Config {
     pub navigation: Vec<NavEntry>,
     /// Whether to publish `/<lang>/translation-status/`.
     pub translation_status: bool,
+    pub raw_html: RawHtml,
     /// The text of `signpost.yaml`, to place errors found by later stages.
     pub text: String,
 }
@@ -247,6 +272,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         page_size: page_size.max(1),
         navigation,
         translation_status: raw.translation_status,
+        raw_html: raw.markdown.raw_html,
         text: text.to_string(),
     })
 }

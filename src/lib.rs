@@ -32,6 +32,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod sanitize;
 pub mod search;
 pub mod serve;
 pub mod translation;

@@ -134,3 +134,60 @@ fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
         assert!(site.root.join(name).exists(), "{name} was removed");
     }
 }
+
+#[test]
+fn broken_images_are_reported_by_build_and_check() {
+    assert_snapshot!(diagnostics("broken-images"));
+    let site = SiteTest::fixture("errors/broken-images");
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    for missing in ["/assets/missing.png", "figures/gone.png", "/static-gone.png", "figures/also-gone.png"] {
+        assert_eq!(check.stderr.matches(&format!("`{missing}`")).count(), 1, "{missing}:\n{}", check.stderr);
+    }
+}
+
+#[test]
+fn anchors_written_for_github_get_a_suggestion() {
+    assert_snapshot!(diagnostics("github-anchors"));
+}
+
+/// Warnings do not fail the build: the whole of what it printed is pinned.
+#[test]
+fn markdown_that_would_be_lost_is_a_warning() {
+    let site = SiteTest::fixture("errors/markdown-lost");
+    let run = site.build();
+    let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert_snapshot!(warnings.join("\n"));
+}
+
+const RAW: &str = "---\ntitle: Raw\n---\n\n<div onclick=\"steal()\"><b>Bold</b><script>alert(1)</script></div>\n\nA [link](javascript:alert(1)) and <i>inline</i>.\n";
+
+fn raw_html_as(policy: Option<&str>) -> String {
+    let site = SiteTest::fixture("errors/markdown-lost");
+    if let Some(policy) = policy {
+        let config = std::fs::read_to_string(site.root.join("signpost.yaml")).unwrap();
+        site.write("signpost.yaml", format!("{config}markdown:\n  raw_html: {policy}\n"));
+    }
+    site.write("content/en/raw.md", RAW);
+    site.build();
+    let page = site.page("en/raw/index.html");
+    let main = main_of(&page);
+    let start = main.find("<div class=\"content\">").unwrap_or(0);
+    main[start..].lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn raw_html_is_sanitized_by_default() {
+    let html = raw_html_as(None);
+    assert!(!html.contains("script") && !html.contains("onclick") && !html.contains("javascript:"), "{html}");
+    assert!(html.contains("<b>Bold</b>") && html.contains("<i>inline</i>"), "{html}");
+    assert_eq!(html, raw_html_as(Some("sanitize")));
+}
+
+#[test]
+fn raw_html_escaped_or_allowed() {
+    let escaped = raw_html_as(Some("escape"));
+    assert!(escaped.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !escaped.contains("<b>"), "{escaped}");
+    let allowed = raw_html_as(Some("allow"));
+    assert!(allowed.contains("<script>alert(1)</script>"), "{allowed}");
+}
