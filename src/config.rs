@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, yaml_error};
+use crate::diag::{Diagnostic, Diagnostics, LineIndex};
 use crate::model::{Direction, Lang, PageKey};
 
 /// The folder of each language where the translation status page goes,
@@ -44,6 +44,30 @@ struct RawConfig {
     /// link on every page, `{path}` being the file from the site root.
     #[serde(default)]
     edit_url: Option<String>,
+    #[serde(default)]
+    markdown: RawMarkdown,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    #[serde(default)]
+    raw_html: RawHtml,
+}
+
+/// What happens to HTML written in Markdown (`markdown.raw_html`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Published as written, scripts included: for sites whose every
+    /// author and translator is trusted.
+    Allow,
+    /// Cleaned with ammonia ([`crate::sanitize`]): formatting stays,
+    /// scripts, event handlers and `javascript:` links go.
+    #[default]
+    Sanitize,
+    /// Shown as text.
+    Escape,
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,6 +113,7 @@ pub struct Config {
     /// Where a page file can be edited online; `{path}` stands for the
     /// file's path from the site root (`content/fr/about.md`).
     pub edit_url: Option<String>,
+    pub raw_html: RawHtml,
     /// The text of `signpost.yaml`, to place errors found by later stages.
     pub text: String,
 }
@@ -117,13 +142,19 @@ impl Config {
         self.root.join("themes").join(&self.theme)
     }
 
-    /// Site-relative URL of a page in a language: `/fr/guidance/x/`.
+    /// Site-relative URL of a page in a language: `/fr/guidance/x/`. The
+    /// one place where a file name becomes a URL: each segment is
+    /// percent-encoded here (`%.md` is `/en/%25/`), once.
     pub fn page_url(&self, lang: &Lang, key: &PageKey) -> String {
         if key.is_home() {
-            format!("{}{}/", self.base_path, lang)
-        } else {
-            format!("{}{}/{}/", self.base_path, lang, key.as_str())
+            return format!("{}{}/", self.base_path, lang);
         }
+        let mut url = format!("{}{}/", self.base_path, lang);
+        for segment in key.as_str().split('/') {
+            url.push_str(&crate::escape::url_segment(segment));
+            url.push('/');
+        }
+        url
     }
 
     /// Absolute URL for sitemaps, canonical links and feeds.
@@ -151,29 +182,35 @@ pub fn load(root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics>
             .collect());
         }
     };
-    let raw: RawConfig =
-        serde_yaml::from_str(&text).map_err(|e| std::iter::once(yaml_error(path, &e, 1)).collect::<Diagnostics>())?;
+    crate::parse::yaml_guard::guard(path, &text, 1).map_err(|d| std::iter::once(d).collect::<Diagnostics>())?;
+    let raw: RawConfig = serde_yaml::from_str(&text).map_err(|e| {
+        std::iter::once(crate::parse::yaml_guard::read_error(path, &text, &e, 1)).collect::<Diagnostics>()
+    })?;
     resolve(raw, &text, root, output)
 }
 
 fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics> {
     let path = Path::new(CONFIG_FILE);
-    let at = |needle: &str| locate(text, needle);
+    // Each value where it is written, by its YAML path (not the first
+    // place its text happens to occur).
+    let positions = crate::parse::yaml_positions::Positions::new(text.to_string());
+    let at = |yaml_path: &str| positions.get(yaml_path);
     let mut diags = Diagnostics::new();
 
     let mut languages = Vec::new();
-    for raw_lang in raw.languages {
+    for (i, raw_lang) in raw.languages.into_iter().enumerate() {
+        let code_at = positions.get(&format!("languages[{i}].code"));
         let lang = Lang::new(raw_lang.code.trim());
         if !valid_lang_code(lang.as_str()) {
             diags.push(Diagnostic::error(
                 path,
-                at(&raw_lang.code),
+                code_at,
                 format!("`{}` is not a language code (expected a BCP 47 tag such as `en` or `pt-BR`)", raw_lang.code),
             ));
             continue;
         }
         if languages.iter().any(|l: &Language| l.lang == lang) {
-            diags.push(Diagnostic::error(path, at(&raw_lang.code), format!("language `{lang}` is declared twice")));
+            diags.push(Diagnostic::error(path, code_at, format!("language `{lang}` is declared twice")));
             continue;
         }
         languages.push(Language {
@@ -214,12 +251,12 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
     }
 
     let mut navigation = Vec::new();
-    for entry in &raw.navigation {
+    for (i, entry) in raw.navigation.iter().enumerate() {
         match PageKey::from_file(entry) {
             Some((key, _)) => navigation.push(NavEntry { file: entry.clone(), key }),
             None => diags.push(Diagnostic::error(
                 path,
-                at(entry),
+                at(&format!("navigation[{i}]")),
                 format!("navigation entry `{entry}` is not a content file such as `guidance/_index.md`"),
             )),
         }
@@ -250,6 +287,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         navigation,
         translation_status: raw.translation_status,
         edit_url: raw.edit_url,
+        raw_html: raw.markdown.raw_html,
         text: text.to_string(),
     })
 }
@@ -278,7 +316,8 @@ mod tests {
 
     fn config(yaml: &str) -> Result<Config, Diagnostics> {
         let raw: RawConfig = serde_yaml::from_str(yaml).unwrap();
-        resolve(raw, yaml, Path::new("/site"), None)
+        // The repository's root, which has the default theme.
+        resolve(raw, yaml, Path::new(env!("CARGO_MANIFEST_DIR")), None)
     }
 
     #[test]
@@ -297,6 +336,6 @@ mod tests {
             config("title: T\nbase_url: https://e.org/\ndefault_language: de\nlanguages:\n  - {code: en, name: E}\n")
                 .unwrap_err();
         let d = errors.into_sorted();
-        assert_eq!((d[0].line, d[0].column), (3, 1));
+        assert_eq!((d[0].line, d[0].column), (3, 19));
     }
 }

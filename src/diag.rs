@@ -144,7 +144,32 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Diagnostic::error(path, position, "invalid UTF-8: the file must be saved as UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    check_control_characters(path, &text)?;
+    Ok(text)
+}
+
+/// A control character other than tab, line feed and carriage return has no
+/// place in a text file and would be copied into the HTML (a NUL byte often
+/// comes from a file saved as UTF-16): reported at the first one.
+fn check_control_characters(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    let is_bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let Some(offset) = text.find(is_bad) else {
+        return Ok(());
+    };
+    let c = text[offset..].chars().next().unwrap_or_default();
+    let more = text[offset..].chars().filter(|&c| is_bad(c)).count() - 1;
+    let also = match more {
+        0 => String::new(),
+        1 => " (and 1 more in this file)".to_string(),
+        n => format!(" (and {n} more in this file)"),
+    };
+    let utf16 = if c == '\0' { "; a file full of them was probably saved as UTF-16: save it as UTF-8" } else { "" };
+    Err(Diagnostic::error(
+        path,
+        LineIndex::new(text).position(text, offset),
+        format!("control character U+{:04X} in the text{also}: remove it{utf16}", u32::from(c)),
+    ))
 }
 
 /// Where a YAML library error happened, shifted to the enclosing file, with

@@ -35,7 +35,9 @@
 pub mod assemble;
 pub mod check;
 pub mod config;
+pub mod date;
 pub mod diag;
+pub mod escape;
 pub mod i18n;
 pub mod index;
 pub mod live;
@@ -43,6 +45,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod sanitize;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
@@ -179,6 +182,10 @@ fn parse_catalogue(files: Vec<load::CatalogueFile>) -> (Option<parse::catalogue:
 
 /// [`build`], keeping what it built from.
 pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failure> {
+    // Folders left by killed builds go while this one runs; dropping the
+    // handle (on any return) waits for the last of them.
+    let output = options.output.clone().unwrap_or_else(|| options.root.join("public"));
+    let _leftovers = write::Leftovers::remove_in_background(&output);
     let (Prepared { config, assets, strings, templates, site, catalogue, assembled, status, .. }, mut diags) =
         prepare(options)?;
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {

@@ -139,6 +139,23 @@ fn walk_language(
     let mut pages = Vec::new();
     for (path, inner) in walk(config, root, dir, diags) {
         match PageKey::from_file(&inner) {
+            Some((key, _))
+                if key.as_str().split('/').any(|s| s == "." || s == ".." || s.is_empty()) && !key.is_home() =>
+            {
+                let rel = relative(&config.root, &path);
+                let taken = key_of_dots(&key);
+                let other =
+                    if taken.is_home() { "_index.md".to_string() } else { format!("{}/_index.md", taken.as_str()) };
+                diags.push(Diagnostic::error(
+                    rel,
+                    (1, 1),
+                    format!(
+                        "this file name gives no URL of its own: it would be {}, the URL of {}: rename the file",
+                        config.page_url(lang, &taken),
+                        Path::new("content").join(lang.as_str()).join(other).display()
+                    ),
+                ));
+            }
             Some((key, is_section)) => pages.push((relative(&config.root, &path), key, is_section)),
             None => sources
                 .assets
@@ -186,7 +203,10 @@ fn collect_static(config: &Config, root: &Path, dir: &Path, sources: &mut Source
 fn walk(config: &Config, root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     let walker = WalkDir::new(dir).follow_links(false).max_depth(MAX_DEPTH).sort_by_file_name().into_iter();
-    for entry in walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')) {
+    // Hidden files are skipped, but not `..md`: a page an author meant to
+    // publish, which must be reported rather than vanish.
+    let hidden = |name: &str| name.starts_with('.') && !name.strip_suffix(".md").is_some_and(is_dots);
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !hidden(&e.file_name().to_string_lossy())) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -240,6 +260,26 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     }
 }
 
+fn is_dots(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b == b'.')
+}
+
+/// The key a browser would reach for a key with `.` or `..` segments
+/// (`guide/.` is `guide`): the page it would collide with.
+fn key_of_dots(key: &PageKey) -> PageKey {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in key.as_str().split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    PageKey::new(parts.join("/"))
+}
+
 fn canonical_root(root: &Path) -> PathBuf {
     std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }
@@ -261,6 +301,14 @@ mod tests {
     fn decode_strips_bom_and_crlf() {
         let text = crate::diag::decode(Path::new("a.md"), b"\xef\xbb\xbfa\r\nb\r\n".to_vec()).unwrap();
         assert_eq!(text, "a\nb\n");
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        let d = crate::diag::decode(Path::new("a.md"), b"ok\tfine\nab\0c\x07".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (2, 3));
+        assert!(d.message.contains("U+0000") && d.message.contains("1 more"), "{}", d.message);
+        assert!(crate::diag::decode(Path::new("a.md"), b"tab\tcr\r\nlf\n".to_vec()).is_ok());
     }
 
     #[test]

@@ -136,7 +136,7 @@ pub struct FrontMatter {
     pub template: Option<String>,
     /// Date of the last meaningful change (`2026-11-23`), for the sitemap.
     #[serde(default)]
-    pub updated: Option<String>,
+    pub updated: Option<crate::date::Date>,
     /// In a translation: the hash of the default-language text it was made
     /// from (see `signpost translate --done`).
     #[serde(default)]
@@ -184,6 +184,10 @@ pub struct Document {
     /// `signpost check`.
     #[serde(skip)]
     pub files: Vec<FileRef>,
+    /// Images by site path (`/assets/map.png`, from `![](…)` or `<img src>`),
+    /// relative to the output root: checked by build and check alike.
+    #[serde(skip)]
+    pub site_images: Vec<FileRef>,
 }
 
 /// A link or image to a file that is not a page.
@@ -193,6 +197,9 @@ pub struct FileRef {
     pub path: String,
     pub dest: String,
     pub position: (usize, usize),
+    /// An image (`![](…)`, `<img src>`): a missing one is an error in
+    /// `build` too, not only in `check`.
+    pub image: bool,
 }
 
 /// A `##` section: its heading and what follows up to the next `##`.
@@ -358,8 +365,8 @@ pub struct Component {
 #[derive(Debug, Clone)]
 pub struct Resource {
     pub id: String,
-    /// `YYYY-MM-DD`, when it entered the catalogue.
-    pub added: String,
+    /// When it entered the catalogue.
+    pub added: crate::date::Date,
     pub title: String,
     pub organisation: String,
     pub year: i32,

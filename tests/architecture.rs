@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// Modules by level, lowest first. A module path matches its longest
 /// listed prefix (`translation::status` before `translation`).
 const LEVELS: &[&[&str]] = &[
-    &["diag", "model", "escape"],
+    &["diag", "model", "escape", "date"],
     &["config"],
     // The built-in theme and strings, which a site's own files override.
     &["theme"],

@@ -5,6 +5,7 @@
 //! its target in the reader's language.
 
 use crate::config::Config;
+use crate::escape;
 use crate::model::{Document, Footnote, LINK_MARK, Lang, LinkRef, Page, PageKey, Section};
 
 /// `page`'s document with every link mark replaced by its URL for a reader
@@ -33,12 +34,14 @@ pub fn resolve(html: &str, links: &[LinkRef], url: impl Fn(&PageKey) -> String) 
     let mut parts = html[first + 1..].split(LINK_MARK);
     while let Some(number) = parts.next() {
         if let Some(link) = number.parse::<usize>().ok().and_then(|n| links.get(n)) {
+            // Inside a quoted `href`: the fragment as the author wrote it
+            // must not end the attribute.
             if let Some(target) = &link.target {
-                out.push_str(&url(target));
+                out.push_str(&escape::html_attr(&url(target)));
             }
             if let Some(anchor) = &link.anchor {
                 out.push('#');
-                out.push_str(anchor);
+                out.push_str(&escape::html_attr(&escape::url_fragment(anchor)));
             }
         }
         if let Some(between) = parts.next() {
@@ -51,6 +54,14 @@ pub fn resolve(html: &str, links: &[LinkRef], url: impl Fn(&PageKey) -> String) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fragments_cannot_leave_the_attribute() {
+        let links = [link("a", Some("x\" onmouseover=\"alert(1)"))];
+        let html = "<a href=\"\u{0}0\u{0}\">A</a>";
+        let out = resolve(html, &links, |k: &PageKey| format!("/{}/", k.as_str()));
+        assert!(!out.contains("\" onmouseover"), "{out}");
+    }
 
     fn link(target: &str, anchor: Option<&str>) -> LinkRef {
         LinkRef {

@@ -18,11 +18,13 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Diagnostic, Diagnostics, yaml_error};
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::CatalogueFile;
 use crate::model::{
     Catalogue, Component, DocLanguage, Lang, PageKey, Resource, ResourceLink, ResourceText, Term, Vocabulary,
 };
+use crate::parse::yaml_guard;
 use crate::parse::yaml_positions::Positions;
 
 #[derive(Deserialize)]
@@ -110,6 +112,10 @@ pub struct Parsed {
     /// Where each translated entry is written: (language, id) → (file, path).
     pub translation_sources: BTreeMap<(Lang, String), (PathBuf, String)>,
     pub vocabulary_file: Option<PathBuf>,
+    /// Resources that could not be read (their errors are reported): a
+    /// translation of one of them is not reported again as "no resource
+    /// has the id". `None` in the set stands for a whole unreadable file.
+    pub unreadable: std::collections::BTreeSet<Option<String>>,
 }
 
 impl Parsed {
@@ -122,7 +128,7 @@ impl Parsed {
 /// What one catalogue file holds.
 enum Content {
     Vocabulary(Option<Vocabulary>),
-    Resources(Vec<Resource>),
+    Resources(Vec<Resource>, Vec<Option<String>>),
     Translations(Lang, Vec<(String, ResourceText)>),
     Unexpected,
 }
@@ -155,7 +161,10 @@ pub fn parse(files: Vec<CatalogueFile>, diags: &mut Diagnostics) -> Option<Parse
                     parsed.catalogue.vocabulary = vocabulary;
                 }
             }
-            Content::Resources(resources) => parsed.catalogue.resources.extend(resources),
+            Content::Resources(resources, unreadable) => {
+                parsed.catalogue.resources.extend(resources);
+                parsed.unreadable.extend(unreadable);
+            }
             Content::Translations(lang, texts) => {
                 let translations = parsed.catalogue.translations.entry(lang.clone()).or_default();
                 for (id, text) in texts {
@@ -190,8 +199,8 @@ fn parse_file(file: CatalogueFile) -> ParsedFile {
         Content::Vocabulary(vocabulary(&path, &positions, &mut diags))
     } else if stem == "resources" || stem.starts_with("resources/") {
         let mut out = Vec::new();
-        resources(&path, &positions, &mut out, &mut diags);
-        Content::Resources(out)
+        let unreadable = resources(&path, &positions, &mut out, &mut diags);
+        Content::Resources(out, unreadable)
     } else if let Some(lang) = stem.strip_prefix("translations/") {
         Content::Translations(Lang::new(lang), translations(&path, &positions, &mut diags))
     } else {
@@ -202,10 +211,14 @@ fn parse_file(file: CatalogueFile) -> ParsedFile {
 }
 
 fn vocabulary(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Option<Vocabulary> {
+    if let Err(d) = yaml_guard::guard(path, positions.text(), 1) {
+        diags.push(d);
+        return None;
+    }
     let raw: RawVocabulary = match serde_yaml::from_str(positions.text()) {
         Ok(raw) => raw,
         Err(e) => {
-            diags.push(yaml_error(path, &e, 1));
+            diags.push(yaml_guard::read_error(path, positions.text(), &e, 1));
             return None;
         }
     };
@@ -239,10 +252,14 @@ fn labels(raw: BTreeMap<String, String>) -> BTreeMap<Lang, String> {
 
 /// A YAML document, or its syntax error reported.
 fn document(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Option<serde_yaml::Value> {
+    if let Err(d) = yaml_guard::guard(path, positions.text(), 1) {
+        diags.push(d);
+        return None;
+    }
     match serde_yaml::from_str(positions.text()) {
         Ok(value) => Some(value),
         Err(e) => {
-            diags.push(yaml_error(path, &e, 1));
+            diags.push(yaml_guard::read_error(path, positions.text(), &e, 1));
             None
         }
     }
@@ -277,15 +294,28 @@ fn entry<T: DeserializeOwned>(
         .ok()
 }
 
-fn resources(path: &Path, positions: &Positions, out: &mut Vec<Resource>, diags: &mut Diagnostics) {
-    let Some(value) = document(path, positions, diags) else { return };
+/// Reads the resources of one file into `out`; returns the ids of those
+/// that could not be read (`None`: the whole file).
+fn resources(
+    path: &Path,
+    positions: &Positions,
+    out: &mut Vec<Resource>,
+    diags: &mut Diagnostics,
+) -> Vec<Option<String>> {
+    let mut unreadable = Vec::new();
+    let Some(value) = document(path, positions, diags) else { return vec![None] };
     let serde_yaml::Value::Sequence(items) = value else {
         diags.push(Diagnostic::error(path, (1, 1), "expected a list of resources (`- id: ...`)"));
-        return;
+        return vec![None];
     };
     for (index, item) in items.into_iter().enumerate() {
         let prefix = format!("[{index}]");
-        let Some(raw) = entry::<RawResource>(item, path, &prefix, positions, diags) else { continue };
+        let id = item.get("id").and_then(serde_yaml::Value::as_str).map(str::to_string);
+        let Some(raw) = entry::<RawResource>(item, path, &prefix, positions, diags) else {
+            // Without an id, any translation might be of this one.
+            unreadable.push(id);
+            continue;
+        };
         // Reported, but the entry is kept so that its other fields are
         // checked too: the build fails all the same.
         let year = year(&raw.year).unwrap_or_else(|| {
@@ -293,10 +323,9 @@ fn resources(path: &Path, positions: &Positions, out: &mut Vec<Resource>, diags:
             diags.push(Diagnostic::error(path, positions.get(&format!("{prefix}.year")), message));
             0
         });
-        let added = date(&raw.added).unwrap_or_else(|| {
-            let message = format!("`{}` is not a date: write it as YYYY-MM-DD", scalar_text(&raw.added));
+        let added = Date::parse(&scalar_text(&raw.added)).unwrap_or_else(|message| {
             diags.push(Diagnostic::error(path, positions.get(&format!("{prefix}.added")), message));
-            String::new()
+            Date::default()
         });
         out.push(Resource {
             id: raw.id,
@@ -318,6 +347,7 @@ fn resources(path: &Path, positions: &Positions, out: &mut Vec<Resource>, diags:
             path: prefix,
         });
     }
+    unreadable
 }
 
 /// Each translated entry, by resource id, in the file's order.
@@ -348,18 +378,6 @@ fn translations(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> 
 
 fn year(value: &serde_yaml::Value) -> Option<i32> {
     value.as_i64().filter(|y| (1800..=2200).contains(y)).map(|y| y as i32)
-}
-
-/// `YYYY-MM-DD` with a real month and day.
-fn date(value: &serde_yaml::Value) -> Option<String> {
-    let text = value.as_str()?;
-    let parts: Vec<&str> = text.split('-').collect();
-    let valid = parts.len() == 3
-        && parts[0].len() == 4
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-        && matches!(parts[1].parse::<u32>(), Ok(1..=12))
-        && matches!(parts[2].parse::<u32>(), Ok(1..=31));
-    valid.then(|| text.to_string())
 }
 
 fn scalar_text(value: &serde_yaml::Value) -> String {

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Diagnostics, yaml_error};
+use crate::diag::{Diagnostic, Diagnostics};
 pub use crate::model::FrontMatter;
+use crate::parse::yaml_positions::Positions;
 
 /// A file cut into its front matter and its Markdown body.
 pub struct Split<'a> {
@@ -54,6 +55,10 @@ pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<Fron
         diags.push(Diagnostic::error(path, (1, 1), "missing field `title` in the front matter"));
         return None;
     }
+    if let Err(d) = crate::parse::yaml_guard::guard(path, split.yaml, split.yaml_line) {
+        diags.push(d);
+        return None;
+    }
     match serde_yaml::from_str::<FrontMatter>(split.yaml) {
         Ok(front) if front.title.trim().is_empty() => {
             let line = split.yaml.lines().position(|l| l.starts_with("title")).map_or(1, |i| i + split.yaml_line);
@@ -62,7 +67,14 @@ pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<Fron
         }
         Ok(front) => Some(front),
         Err(e) => {
-            diags.push(yaml_error(path, &e, split.yaml_line));
+            let mut d = crate::parse::yaml_guard::read_error(path, split.yaml, &e, split.yaml_line);
+            // serde_yaml places a value's own error at its key: the date
+            // is shown where it is written.
+            if d.message.contains("is not a date") {
+                let (line, column) = Positions::new(split.yaml.to_string()).get("updated");
+                (d.line, d.column) = (line + split.yaml_line - 1, column);
+            }
+            diags.push(d);
             None
         }
     }

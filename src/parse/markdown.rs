@@ -12,8 +12,9 @@
 
 use std::collections::HashMap;
 
-use crate::config::Config;
+use crate::config::{Config, RawHtml};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex};
+use crate::escape;
 use crate::load::SourceFile;
 use crate::model::{Document, FileRef, Footnote, LINK_MARK, LinkRef, PageKey, Section};
 use crate::parse::front_matter::Split;
@@ -49,6 +50,9 @@ pub fn parse(
         footnote_numbers: HashMap::new(),
         footnote_bodies: Vec::new(),
         used_ids: HashMap::new(),
+        raw_html: false,
+        in_code: false,
+        image: false,
     };
     for (event, range) in Parser::new_ext(split.body, options()).into_offset_iter() {
         builder.event(event, range.start);
@@ -101,11 +105,30 @@ struct Builder<'a, 'd> {
     footnote_numbers: HashMap<String, usize>,
     footnote_bodies: Vec<(String, Vec<Event<'a>>)>,
     used_ids: HashMap<String, usize>,
+    /// Raw HTML was written in this page: cleaned when the site says so.
+    raw_html: bool,
+    /// Inside a code block, where `{{ }}` and `[x](y)` are examples.
+    in_code: bool,
+    /// The destination being resolved is an image's.
+    image: bool,
 }
 
 impl<'a> Builder<'a, '_> {
     fn event(&mut self, event: Event<'a>, offset: usize) {
+        self.warn_about_lost_text(&event, offset);
         let event = self.rewrite_link(event, offset);
+        let event = match event {
+            Event::Html(html) | Event::InlineHtml(html) if self.config.raw_html == RawHtml::Escape => Event::Text(html),
+            Event::Html(html) => {
+                self.raw_html = true;
+                Event::Html(html)
+            }
+            Event::InlineHtml(html) => {
+                self.raw_html = true;
+                Event::InlineHtml(html)
+            }
+            event => event,
+        };
         match event {
             Event::Start(Tag::Heading { level, id, classes, .. }) => {
                 let classes = classes.into_iter().map(|c| c.to_string()).collect();
@@ -126,6 +149,72 @@ impl<'a> Builder<'a, '_> {
             }
             event => self.push(event),
         }
+    }
+
+    /// Text that other tools would have turned into something, and that
+    /// Signpost publishes as written: a warning at its position that says
+    /// what to write instead.
+    fn warn_about_lost_text(&mut self, event: &Event<'a>, offset: usize) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            Event::Html(html) | Event::InlineHtml(html) if html.contains("<img") => {
+                self.image_sources(html, offset);
+            }
+            _ => {}
+        }
+        match event {
+            Event::Html(html) => {
+                if let Some(at) = html.find(" markdown=\"1\"").or_else(|| html.find(" markdown=1")) {
+                    self.warn(offset + at + 1, "`markdown=\"1\"` has no effect: Markdown inside an HTML element is read only after a blank line; put a blank line after the opening tag and before the closing one");
+                } else if let Some(at) = markdown_link_in(html) {
+                    self.warn(offset + at, "this Markdown is inside a raw HTML block and is published as written: put a blank line after the opening tag and before the closing one");
+                }
+            }
+            Event::Text(text) if !self.in_code => {
+                if let Some(at) = text.find("{:") {
+                    self.warn(offset + at, "attribute lists such as `{: .class}` are not read and are published as text: for a heading write `## Title {#id .class}`, otherwise remove it");
+                }
+                for (open, close, what) in [("{%", "%}", "`{% ... %}`"), ("{{", "}}", "`{{ ... }}`")] {
+                    if let Some(at) = text.find(open).filter(|&at| text[at..].contains(close)) {
+                        let message = format!(
+                            "template tags such as {what} are not run in pages and are published as text: write the text itself, or put it in `code` if it is an example"
+                        );
+                        self.warn(offset + at, &message);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `<img src="…">` in raw HTML, recorded like Markdown images.
+    fn image_sources(&mut self, html: &str, offset: usize) {
+        let mut rest = html;
+        let mut at = 0;
+        while let Some(i) = rest.find("<img") {
+            let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e);
+            let tag = &rest[i..tag_end];
+            if let Some(s) = tag.find("src=") {
+                let value = &tag[s + 4..];
+                let src = match value.chars().next() {
+                    Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+                    _ => value.split([' ', '\t', '\n', '>']).next().unwrap_or(""),
+                };
+                let src = src.to_string();
+                self.image = true;
+                // Only recorded: raw HTML is published as written.
+                let _ = self.destination(CowStr::from(src), offset + at + i + s);
+                self.image = false;
+            }
+            at += tag_end;
+            rest = &rest[tag_end..];
+        }
+    }
+
+    fn warn(&mut self, offset: usize, message: &str) {
+        let position = self.position(offset);
+        self.diags.push(Diagnostic::warning(&self.source.path, position, message));
     }
 
     fn push(&mut self, event: Event<'a>) {
@@ -167,11 +256,13 @@ impl<'a> Builder<'a, '_> {
                 }
             },
             Tag::Image { link_type, dest_url, title, id } => {
+                self.image = true;
                 let dest_url = match self.destination(dest_url, offset) {
                     Destination::Url(url) => url,
                     // An image of a page: nothing to show.
                     Destination::Page(_) => CowStr::from(""),
                 };
+                self.image = false;
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             tag => Event::Start(tag),
@@ -179,6 +270,17 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn destination(&mut self, dest: CowStr<'a>, offset: usize) -> Destination<'a> {
+        if self.image && dest.starts_with('/') && !dest.starts_with("//") {
+            let path = dest.split(['?', '#']).next().unwrap_or("");
+            let inside = path.strip_prefix(self.config.base_path.as_str()).unwrap_or(path.trim_start_matches('/'));
+            let file = FileRef {
+                path: escape::percent_decode(inside).into_owned(),
+                dest: dest.to_string(),
+                position: self.position(offset),
+                image: true,
+            };
+            self.doc.site_images.push(file);
+        }
         if dest.is_empty() || is_external(&dest) || dest.starts_with('/') {
             return Destination::Url(dest);
         }
@@ -186,17 +288,19 @@ impl<'a> Builder<'a, '_> {
         if let Some(anchor) = dest.strip_prefix('#') {
             self.doc.links.push(LinkRef {
                 target: None,
-                anchor: Some(anchor.to_string()),
+                anchor: Some(escape::percent_decode(anchor).into_owned()),
                 dest: dest.to_string(),
                 position,
             });
             return Destination::Url(dest);
         }
+        // As URLs, links are percent-encoded: `%25.md` is the file `%.md`.
         let (path, fragment) = match dest.split_once('#') {
-            Some((path, fragment)) => (path, Some(fragment.to_string())),
+            Some((path, fragment)) => (path, Some(escape::percent_decode(fragment).into_owned())),
             None => (&*dest, None),
         };
         let path = path.split_once('?').map_or(path, |(p, _)| p);
+        let path = &*escape::percent_decode(path);
         let Some(joined) = join(&self.source_dir(), path) else {
             self.diags.push(Diagnostic::error(
                 &self.source.path,
@@ -212,9 +316,10 @@ impl<'a> Builder<'a, '_> {
         }
         // A file beside the page (an image, a PDF): it is copied to the
         // output under the language of the page that holds it.
-        self.doc.files.push(FileRef { path: joined.clone(), dest: dest.to_string(), position });
-        let hash = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-        Destination::Url(format!("{}{}/{joined}{hash}", self.config.base_path, self.source.lang).into())
+        self.doc.files.push(FileRef { path: joined.clone(), dest: dest.to_string(), position, image: self.image });
+        let hash = fragment.map(|f| format!("#{}", escape::url_fragment(&f))).unwrap_or_default();
+        let path: Vec<_> = joined.split('/').map(escape::url_segment).collect();
+        Destination::Url(format!("{}{}/{}{hash}", self.config.base_path, self.source.lang, path.join("/")).into())
     }
 
     /// Folder of the source file inside its language folder: the source
@@ -235,6 +340,7 @@ impl<'a> Builder<'a, '_> {
             self.close_section();
             let mut title = String::new();
             html::push_html(&mut title, events.into_iter());
+            let title = self.clean(title);
             self.section = Some(Section { id, title, title_text: text, body: String::new(), text: String::new() });
             return;
         }
@@ -268,11 +374,18 @@ impl<'a> Builder<'a, '_> {
         )
     }
 
+    /// HTML of this page, cleaned if it holds raw HTML and the site asks
+    /// for `sanitize`.
+    fn clean(&self, html: String) -> String {
+        if self.raw_html && self.config.raw_html == RawHtml::Sanitize { crate::sanitize::html(&html) } else { html }
+    }
+
     /// Ends the intro or the current section.
     fn close_section(&mut self) {
         let mut body = String::new();
         html::push_html(&mut body, std::mem::take(&mut self.current).into_iter());
         let text = collapse_spaces(&std::mem::take(&mut self.current_text));
+        let body = self.clean(body);
         match self.section.take() {
             Some(mut section) => {
                 section.body = body;
@@ -306,6 +419,7 @@ impl<'a> Builder<'a, '_> {
             self.doc.anchors.insert(id.clone());
             let mut html = String::new();
             html::push_html(&mut html, events.into_iter());
+            let html = self.clean(html);
             self.doc.footnotes.push(Footnote { id, number, html });
         }
         self.doc
@@ -433,6 +547,12 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     text
+}
+
+/// Where a Markdown link or emphasis starts in raw HTML, if anywhere.
+fn markdown_link_in(html: &str) -> Option<usize> {
+    let close = html.find("](")?;
+    html[..close].rfind('[')
 }
 
 fn is_external(dest: &str) -> bool {

@@ -46,20 +46,24 @@ impl Positions {
     pub fn get(&self, path: &str) -> (usize, usize) {
         let recorded = self.recorded();
         let mut path = path;
-        loop {
+        let position = loop {
             if let Some(&position) = recorded.get(path) {
-                return position;
+                break position;
             }
             match path.rfind(['.', '[']) {
                 Some(i) => path = &path[..i],
-                None => return recorded.get("").copied().unwrap_or((1, 1)),
+                None => break recorded.get("").copied().unwrap_or((1, 1)),
             }
-        }
+        };
+        super::yaml_guard::clamp(&self.text, position)
     }
 
     /// Position of the key `path` (the `categories:` of `[3].categories`).
     pub fn key(&self, path: &str) -> (usize, usize) {
-        self.recorded().get(&format!("{path}:key")).copied().unwrap_or_else(|| self.get(path))
+        match self.recorded().get(&format!("{path}:key")) {
+            Some(&position) => super::yaml_guard::clamp(&self.text, position),
+            None => self.get(path),
+        }
     }
 }
 

@@ -73,7 +73,7 @@ pub struct PageView<'a> {
     pub template: Option<&'a str>,
     pub audience: &'a [String],
     /// Date of the last meaningful change, when the front matter gives it.
-    pub updated: Option<&'a str>,
+    pub updated: Option<String>,
     /// Shown in the default language because it is not translated yet.
     pub fallback: bool,
     /// Language and direction of the text (differs from the reader's in a
@@ -242,7 +242,7 @@ impl<'a> ContextBuilder<'a> {
                 collapsible: page.front.collapsible,
                 template: page.front.template.as_deref(),
                 audience: &page.front.audience,
-                updated: page.front.updated.as_deref(),
+                updated: page.front.updated.as_ref().map(ToString::to_string),
                 fallback,
                 content_lang: page.lang.as_str(),
                 content_dir: content_language.direction.as_str(),
@@ -413,7 +413,7 @@ fn page_json_ld(front: &crate::parse::front_matter::FrontMatter, url: &str, lang
         value["description"] = summary.as_str().into();
     }
     if let Some(updated) = &front.updated {
-        value["dateModified"] = updated.as_str().into();
+        value["dateModified"] = updated.to_string().into();
     }
     value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }

@@ -237,8 +237,7 @@ pub fn json_ld(config: &Config, resource: &Resource, card: &Card) -> String {
         "genre": card.categories,
         "sameAs": resource.links.iter().map(|l| l.url.clone()).collect::<Vec<_>>(),
     });
-    // Inside <script>, `</` would end the element: no markup characters at all.
-    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    crate::escape::json_in_script(&value)
 }
 
 #[cfg(test)]

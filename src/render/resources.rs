@@ -36,7 +36,7 @@ struct ResourcePage<'a> {
     resource: Card,
     organisation: &'a str,
     year: i32,
-    added: &'a str,
+    added: crate::date::Date,
     topics: Vec<String>,
     components: Vec<NavItem<'a>>,
     json_ld: String,
@@ -272,7 +272,7 @@ impl<'a> Renderer<'a> {
             resource: card.clone(),
             organisation: &resource.organisation,
             year: resource.year,
-            added: &resource.added,
+            added: resource.added,
             topics: resource
                 .topics
                 .iter()
@@ -326,21 +326,21 @@ impl<'a> Renderer<'a> {
         order.truncate(20);
         let title = strings.format(lang, "resource-library", None).unwrap_or_default();
         let site_title = config.language(lang).map_or(config.title.as_str(), |l| l.title.as_str());
-        let self_url = config.absolute(&format!("{}feed.xml", library_url(config, lang)));
-        let updated = order.first().map_or("1970-01-01", |&i| resources[i].added.as_str());
+        let self_url = xml_url(&config.absolute(&format!("{}feed.xml", library_url(config, lang))));
+        let updated = order.first().map_or("1970-01-01".to_string(), |&i| resources[i].added.to_string());
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         let _ = writeln!(xml, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">");
         let _ = writeln!(xml, "  <title>{} · {}</title>", xml_escape(&title), xml_escape(site_title));
-        let _ = writeln!(xml, "  <id>{}</id>\n  <link rel=\"self\" href=\"{self_url}\"/>", xml_escape(&self_url));
+        let _ = writeln!(xml, "  <id>{self_url}</id>\n  <link rel=\"self\" href=\"{self_url}\"/>");
         let _ = writeln!(
             xml,
             "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&config.absolute(&library_url(config, lang)))
+            xml_url(&config.absolute(&library_url(config, lang)))
         );
         let _ = writeln!(xml, "  <updated>{updated}T00:00:00Z</updated>");
         for &i in &order {
             let (r, card) = (&resources[i], &cards[i]);
-            let url = xml_escape(&config.absolute(&card.url));
+            let url = xml_url(&config.absolute(&card.url));
             let _ = writeln!(
                 xml,
                 "  <entry>\n    <title>{} {}</title>\n    <id>{url}</id>\n    <link href=\"{url}\"/>",
@@ -361,5 +361,11 @@ impl<'a> Renderer<'a> {
 }
 
 fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    crate::escape::xml(text).into_owned()
+}
+
+/// An absolute URL in the feed: ASCII (Atom's `id` is an IRI, but readers
+/// differ), XML-escaped.
+fn xml_url(url: &str) -> String {
+    crate::escape::xml(&crate::escape::ascii_url(url)).into_owned()
 }

@@ -17,7 +17,7 @@ pub fn sitemap(config: &Config, site: &Site) -> String {
         };
         for (key, page) in pages {
             let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", escape(&config.absolute(&config.page_url(lang, key))));
-            if let Some(date) = page.front.updated.as_deref().filter(|d| is_date(d)) {
+            if let Some(date) = page.front.updated {
                 let _ = writeln!(xml, "    <lastmod>{date}</lastmod>");
             }
             let alternates = alternates(config, site, key);
@@ -42,14 +42,7 @@ pub fn robots(config: &Config) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", config.base_url)
 }
 
-fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && text.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+/// An absolute URL as the sitemap protocol wants it: ASCII, XML-escaped.
+fn escape(url: &str) -> String {
+    crate::escape::xml(&crate::escape::ascii_url(url)).into_owned()
 }

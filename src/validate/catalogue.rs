@@ -182,6 +182,10 @@ fn translations(config: &Config, parsed: &Parsed, resources: &BTreeMap<&str, &Re
                 break;
             }
             let Some(resource) = resources.get(id.as_str()) else {
+                // A resource that could not be read has its own error.
+                if parsed.unreadable.contains(&None) || parsed.unreadable.contains(&Some(id.clone())) {
+                    continue;
+                }
                 diags.push(Diagnostic::error(
                     file,
                     parsed.positions[file].key(path),

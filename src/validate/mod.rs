@@ -55,6 +55,7 @@ pub fn site(config: &Config, parsed: Parsed, files: BTreeSet<String>) -> (Site, 
         }
     }
     diags.extend(all_links(config, &site, &failed));
+    diags.extend(images(config, &site));
     navigation(config, &site, &mut diags);
     (site, diags)
 }
@@ -117,10 +118,81 @@ fn links(config: &Config, site: &Site, failed: &BTreeSet<(Lang, PageKey)>, page:
         };
         let missing = link.anchor.as_ref().filter(|a| !a.is_empty() && !target.doc.anchors.contains(*a));
         if let Some(anchor) = missing {
-            let message = format!("link to an anchor that does not exist: `#{anchor}` in {}", target.source.display());
+            let mut message =
+                format!("link to an anchor that does not exist: `#{anchor}` in {}", target.source.display());
+            let nearest = nearest_anchors(anchor, &target.doc.anchors);
+            if !nearest.is_empty() {
+                let list: Vec<String> = nearest.iter().map(|a| format!("#{a}")).collect();
+                message.push_str(&format!("; did you mean {}?", list.join(" or ")));
+            }
             diags.push(Diagnostic::error(&page.source, link.position, message));
         }
     }
+}
+
+/// Images by site path that are not there, like broken links, looked for
+/// where such files come from: a language folder, the site's `static/` or
+/// the theme's. (Images beside the page are checked with the other files
+/// beside it, in `files`.)
+fn images(config: &Config, site: &Site) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    for page in site.pages.values().flat_map(|pages| pages.values()) {
+        for file in &page.doc.site_images {
+            let in_language = file
+                .path
+                .split_once('/')
+                .filter(|(lang, _)| config.language(&Lang::new(*lang)).is_some())
+                .map(|(lang, rest)| config.content_dir().join(lang).join(rest));
+            let found = in_language
+                .iter()
+                .chain(&[
+                    config.root.join("static").join(&file.path),
+                    config.theme_dir().join("static").join(&file.path),
+                ])
+                .any(|p| p.is_file());
+            if !found {
+                let message = format!(
+                    "image that does not exist: `{}` (looked in static/, the theme's static/ and content/)",
+                    file.dest
+                );
+                diags.push(Diagnostic::error(&page.source, file.position, message));
+            }
+        }
+    }
+    diags
+}
+
+/// The page's ids closest to an anchor that is not there: first those
+/// that differ only in punctuation (GitHub writes `dont-tolerate` where
+/// Signpost writes `don-t-tolerate`), else those within a few edits.
+fn nearest_anchors<'a>(anchor: &str, anchors: &'a BTreeSet<String>) -> Vec<&'a str> {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let wanted = letters(anchor);
+    let same: Vec<&str> = anchors.iter().filter(|a| letters(a) == wanted).map(String::as_str).collect();
+    if !same.is_empty() {
+        return same;
+    }
+    let limit = (anchor.chars().count() / 4).clamp(1, 3);
+    let mut close: Vec<(usize, &str)> =
+        anchors.iter().map(|a| (distance(anchor, a), a.as_str())).filter(|(d, _)| *d <= limit).collect();
+    close.sort();
+    close.into_iter().take(3).map(|(_, a)| a).collect()
+}
+
+/// Levenshtein distance, in characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
 }
 
 fn navigation(config: &Config, site: &Site, diags: &mut Diagnostics) {

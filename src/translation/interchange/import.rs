@@ -18,6 +18,7 @@ use super::{
     translations_file, xliff,
 };
 use crate::Failure;
+use crate::config::RawHtml;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Lang;
 use crate::parse::front_matter;
@@ -425,19 +426,26 @@ impl Apply<'_> {
             (None, raw)
         };
         let (encoded, mut text) = Encoded::decode(&start);
-        let mut expected: Vec<(Field, &String)> = Vec::new();
+        let mut expected: Vec<(Field, std::borrow::Cow<str>)> = Vec::new();
         for (n, unit) in &units {
             let Some(value) = plan.changes.get(n) else { continue };
-            expected.push((unit.field, value));
             let key = match unit.field {
                 Field::Title => ("title", &[][..]),
                 Field::Summary => ("summary", &["title"][..]),
                 Field::Label => ("label", &["title", "summary"][..]),
                 _ => {
-                    text = edit::set_body(&text, value).unwrap_or(text);
+                    // Translated Markdown is cleaned of unsafe raw HTML
+                    // before it enters the site, unless the site allows it.
+                    let body = match self.workspace.config.raw_html {
+                        RawHtml::Allow => std::borrow::Cow::Borrowed(value.as_str()),
+                        _ => crate::sanitize::markdown(value),
+                    };
+                    text = edit::set_body(&text, &body).unwrap_or(text);
+                    expected.push((unit.field, body));
                     continue;
                 }
             };
+            expected.push((unit.field, std::borrow::Cow::Borrowed(value.as_str())));
             if let Some(block) = edit::front_matter_block(&text) {
                 text = edit::set_key(&text, block, "", key.0, &Value::Text(value), Style::Double, key.1);
             }
@@ -451,10 +459,10 @@ impl Apply<'_> {
         let reads_back = front_matter::split(&text, &target).ok().is_some_and(|split| {
             front_matter::parse(&split, &target, &mut diags).is_some_and(|front| {
                 expected.iter().all(|(field, value)| match field {
-                    Field::Title => &front.title == *value,
-                    Field::Summary => front.summary.as_ref() == Some(*value),
-                    Field::Label => front.label.as_ref() == Some(*value),
-                    _ => split.body.trim_start_matches('\n').trim_end() == value.as_str(),
+                    Field::Title => front.title == *value,
+                    Field::Summary => front.summary.as_deref() == Some(&**value),
+                    Field::Label => front.label.as_deref() == Some(&**value),
+                    _ => split.body.trim_start_matches('\n').trim_end() == value.trim_end(),
                 })
             })
         });

@@ -6,7 +6,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use quick_xml::escape::{escape, partial_escape, resolve_predefined_entity};
+use quick_xml::escape::resolve_predefined_entity;
+
+use crate::escape::{xml as escape, xml_text as partial_escape};
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::reader::Reader;
 
@@ -26,8 +28,12 @@ pub fn write(export: &Export) -> String {
         let units: Vec<_> = export.units.iter().filter(|u| group(&u.item) == name).collect();
         let Some(first) = units.first() else { continue };
         let original = if name == "pages" { format!("content/{}", export.source_lang) } else { first.origin.clone() };
-        let _ =
-            writeln!(out, "  <file id=\"{name}\" original=\"{}\" xml:space=\"preserve\">", escape(original.as_str()));
+        let _ = writeln!(
+            out,
+            "  <file id=\"{}\" original=\"{}\" xml:space=\"preserve\">",
+            escape(name),
+            escape(original.as_str())
+        );
         for unit in units {
             let _ = writeln!(out, "    <unit id=\"{}\">", escape(unit.id.as_str()));
             let _ = writeln!(out, "      <notes>");
