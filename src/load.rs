@@ -241,7 +241,7 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     }
 }
 
-/// UTF-8 with the byte-order mark removed and `\r\n` turned into `\n`, so
+/// UTF-8 with the byte-order mark removed and `\r\n` (or a lone `\r`) turned into `\n`, so
 /// that every later stage sees one kind of text. Invalid UTF-8 is reported at
 /// the first bad byte.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
@@ -253,7 +253,9 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Diagnostic::error(path, position, "invalid UTF-8: the file must be saved as UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    // A lone CR ends a line too, for YAML and CommonMark alike: as LF,
+    // every later stage counts lines as the parsers do.
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
     check_control_characters(path, &text)?;
     Ok(text)
 }
@@ -329,7 +331,7 @@ mod tests {
         let d = decode(Path::new("a.md"), b"ok\tfine\nab\0c\x07".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (2, 3));
         assert!(d.message.contains("U+0000") && d.message.contains("1 more"), "{}", d.message);
-        assert!(decode(Path::new("a.md"), b"tab\tcr\r\nlf\n".to_vec()).is_ok());
+        assert_eq!(decode(Path::new("a.md"), b"tab\tcr\r\nlf\ncr\r".to_vec()).unwrap(), "tab\tcr\nlf\ncr\n");
     }
 
     #[test]
