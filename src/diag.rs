@@ -132,7 +132,7 @@ impl LineIndex {
     }
 }
 
-/// UTF-8 with the byte-order mark removed and `\r\n` turned into `\n`, so
+/// UTF-8 with the byte-order mark removed and `\r\n` (or a lone `\r`) turned into `\n`, so
 /// that every later stage sees one kind of text. Invalid UTF-8 is reported at
 /// the first bad byte.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
@@ -144,7 +144,9 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Diagnostic::error(path, position, "invalid UTF-8: the file must be saved as UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    // A lone CR ends a line too, for YAML and CommonMark alike: as LF,
+    // every later stage counts lines as the parsers do.
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
     check_control_characters(path, &text)?;
     Ok(text)
 }

@@ -27,7 +27,7 @@ fn file_names_without_a_url_of_their_own() {
 }
 
 #[test]
-fn duplicate_front_matter_key_at_the_repeat() {
+fn duplicate_keys_at_the_repeat() {
     assert_snapshot!(diagnostics("yaml-positions"));
 }
 

@@ -205,7 +205,7 @@ pub fn read_error(path: &Path, text: &str, error: &serde_yaml::Error, first_line
         diagnostic.line = line + first_line;
         diagnostic.message = format!("{}: a key needs `:` after it", diagnostic.message);
     }
-    if diagnostic.message.starts_with("duplicate ")
+    if (diagnostic.message.contains("duplicate entry") || diagnostic.message.contains("duplicate field"))
         && let Some((key, (line, column))) = duplicate_key(text)
     {
         diagnostic.line = line + first_line - 1;
