@@ -79,6 +79,7 @@ stop_servers() {
         "$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s quit 2>/dev/null || kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
         for _ in $(seq 1 50); do [ -f "$NGINX_DIR/nginx.pid" ] || break; sleep 0.1; done
     fi
+    if [ -n "$NGINX_DIR" ]; then rm -rf "$NGINX_DIR"; fi
     NGINX_DIR=""
 }
 trap stop_servers EXIT
