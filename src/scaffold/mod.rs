@@ -84,22 +84,25 @@ fn files(languages: &[String], title: Option<&str>) -> Vec<(PathBuf, String)> {
         (PathBuf::from(crate::config::CONFIG_FILE), config(languages, title)),
     ];
     let (source, _) = text::for_lang(default);
+    // The default language's pages first: translations record their hash.
+    let mut source_files: Vec<String> = Vec::new();
     for lang in languages {
         let (text, real) = text::for_lang(lang);
         let pages = [
-            ("_index.md", &text.home, &source.home, None, None),
-            ("guidance/_index.md", &text.section, &source.section, None, None),
-            ("guidance/first-step.md", &text.step, &source.step, Some(text.step_label), Some(source.step_label)),
+            ("_index.md", &text.home, None),
+            ("guidance/_index.md", &text.section, None),
+            ("guidance/first-step.md", &text.step, Some(text.step_label)),
         ];
-        for (rel, page, source_page, label, source_label) in pages {
-            let file = page_file(page, label, (!real).then_some(lang.as_str()));
-            let file = if lang != default && real {
+        for (i, (rel, page, label)) in pages.into_iter().enumerate() {
+            let note = (!real).then(|| untranslated_note(lang, lang == default));
+            let mut file = page_file(page, label, note.as_deref());
+            if lang == default {
+                source_files.push(file.clone());
+            } else if real {
                 // Marked as translated from the default language's page.
-                let hash = page_hash(&page_file(source_page, source_label, None));
-                mark::page(&file, &hash, mark::Draft::Clear).unwrap_or(file)
-            } else {
-                file
-            };
+                let hash = page_hash(&source_files[i]);
+                file = mark::page(&file, &hash, mark::Draft::Clear).unwrap_or(file);
+            }
             files.push((Path::new("content").join(lang).join(rel), file));
         }
     }
@@ -138,18 +141,27 @@ fn config(languages: &[String], title: Option<&str>) -> String {
     out
 }
 
-/// A page file; `untranslated` names the language the English text still
-/// has to be translated into.
-fn page_file(page: &text::Page, label: Option<&str>, untranslated: Option<&str>) -> String {
+/// The note atop a page whose text is still the English starter text.
+fn untranslated_note(lang: &str, is_default: bool) -> String {
+    if is_default {
+        format!("> This page is still in English: rewrite it in `{lang}`.")
+    } else {
+        format!(
+            "> This page is still in English: translate it into `{lang}`, then run `signpost translate --done <page> --lang {lang}`."
+        )
+    }
+}
+
+/// A page file, with `note` above its text.
+fn page_file(page: &text::Page, label: Option<&str>, note: Option<&str>) -> String {
     let mut out = format!("---\ntitle: {}\nsummary: {}\n", quote(page.title), quote(page.summary));
     if let Some(label) = label {
         out.push_str(&format!("label: {}\norder: 1\naudience: [practitioners, managers]\n", quote(label)));
     }
     out.push_str("---\n\n");
-    if let Some(lang) = untranslated {
-        out.push_str(&format!(
-            "> This page is still in English: translate it into `{lang}`, then run `signpost translate --done <page> --lang {lang}`.\n\n"
-        ));
+    if let Some(note) = note {
+        out.push_str(note);
+        out.push_str("\n\n");
     }
     out.push_str(page.body);
     out
@@ -330,7 +342,12 @@ pub fn resource(root: &Path, id: &str) -> Result<PathBuf, Failure> {
 /// Hinnant's civil-from-days algorithm: one date does not justify a crate.
 fn today() -> (i64, String) {
     let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let days = (seconds / 86_400) as i64 + 719_468;
+    civil((seconds / 86_400) as i64)
+}
+
+/// Year and `YYYY-MM-DD` of a day counted from 1970-01-01.
+fn civil(days_since_epoch: i64) -> (i64, String) {
+    let days = days_since_epoch + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days.rem_euclid(146_097);
     let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
@@ -357,4 +374,32 @@ fn quote(text: &str) -> String {
 
 fn usage(message: String) -> Failure {
     Failure::Usage(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Translations record the hash of the default language's page as
+    /// written, also when that page holds the English text with a note.
+    #[test]
+    fn translations_match_the_default_pages_as_written() {
+        for languages in [["en", "fr"], ["pt", "ar"]] {
+            let languages: Vec<String> = languages.iter().map(|l| l.to_string()).collect();
+            let files = files(&languages, None);
+            let text = |rel: &str| &files.iter().find(|(p, _)| p == Path::new(rel)).unwrap().1;
+            let source = text(&format!("content/{}/guidance/first-step.md", languages[0]));
+            let translation = text(&format!("content/{}/guidance/first-step.md", languages[1]));
+            assert!(translation.contains(&format!("source_hash: {}\n", page_hash(source))), "{translation}");
+            assert_eq!(source.contains("still in English"), languages[0] == "pt");
+        }
+    }
+
+    #[test]
+    fn dates_are_civil() {
+        assert_eq!(civil(0).1, "1970-01-01");
+        assert_eq!(civil(11_016).1, "2000-02-29");
+        assert_eq!(civil(20_454), (2026, "2026-01-01".to_string()));
+        assert_eq!(civil(20_513).1, "2026-03-01");
+    }
 }
