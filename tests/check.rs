@@ -68,3 +68,17 @@ fn the_bundled_site_is_clean() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.ends_with("0 errors, 0 warnings\n"), "{}", run.stderr);
 }
+
+#[test]
+fn access_links_to_a_bare_domain_are_warned_at_the_url() {
+    let run = SiteTest::fixture("library/bare-links").run(&["check"]);
+    assert_eq!(run.code, 0, "warnings only:\n{}", run.stderr);
+    let file = "content/catalogue/resources.yaml";
+    let expected = [
+        format!("{file}:11:12: warning: access link is a bare domain: https://www.who.int/ — link the document itself"),
+        format!("{file}:17:12: warning: access link is a bare domain: https://www.who.int — link the document itself"),
+    ];
+    let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.contains("bare domain")).collect();
+    assert_eq!(warnings, expected, "{}", run.stderr);
+    assert!(run.stderr.ends_with("0 errors, 2 warnings\n"), "{}", run.stderr);
+}
