@@ -4,7 +4,8 @@
 //! - pages no navigation, section list or link reaches (warning);
 //! - two pages of one section with the same title (warning);
 //! - interface strings a template uses that a language lacks (warning; an
-//!   error in the default language, which has nothing to fall back on).
+//!   error in the default language, which has nothing to fall back on);
+//! - resource access links to a bare domain, not the document (warning).
 //!
 //! Pages are rendered in memory, so template errors are found too; the
 //! library's pages, feeds and the search index are left to `build`.
@@ -18,7 +19,8 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, LineIndex};
 use crate::i18n::Strings;
-use crate::model::{Lang, Page, PageKey, Site};
+use crate::model::{Catalogue, Lang, Page, PageKey, Site};
+use crate::parse::yaml_positions::Positions;
 use crate::render::Templates;
 use crate::{BuildOptions, Failure, Prepared};
 
@@ -34,6 +36,9 @@ pub fn check(options: &BuildOptions) -> Result<Checked, Failure> {
     let Prepared { config, strings, templates, site, catalogue, assembled, .. } = &prepared;
     diags.extend(unreachable(config, site, catalogue.is_some()));
     diags.extend(duplicate_titles(config, site));
+    if let Some(catalogue) = catalogue {
+        diags.extend(bare_domain_links(config, catalogue));
+    }
     if let Some(templates) = templates {
         diags.extend(template_strings(config, templates, strings));
         if !diags.has_errors() {
@@ -105,6 +110,36 @@ fn duplicate_titles(config: &Config, site: &Site) -> Diagnostics {
 fn title_position(config: &Config, source: &Path) -> (usize, usize) {
     let text = crate::load::read_text(&config.root, source).unwrap_or_default();
     text.lines().position(|l| l.starts_with("title:")).map_or((1, 1), |n| (n + 1, 1))
+}
+
+/// Access links to a site's home page (`https://www.who.int/`): a reader who
+/// clicks "Access in Arabic" expects the document, in Arabic. Positions are
+/// read only for a file that has such a link.
+fn bare_domain_links(config: &Config, catalogue: &Catalogue) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let mut files: BTreeMap<&Path, Positions> = BTreeMap::new();
+    for resource in &catalogue.resources {
+        for (i, link) in resource.links.iter().enumerate().filter(|(_, l)| is_bare_domain(&l.url)) {
+            let positions = files.entry(&resource.file).or_insert_with(|| {
+                Positions::new(crate::load::read_text(&config.root, &resource.file).unwrap_or_default())
+            });
+            let message = format!("access link is a bare domain: {} — link the document itself", link.url);
+            diags.push(Diagnostic::warning(
+                &resource.file,
+                positions.get(&format!("{}.links[{i}].url", resource.path)),
+                message,
+            ));
+        }
+    }
+    diags
+}
+
+/// A URL whose path is empty or `/`, with no query (`?id=12` names a document).
+fn is_bare_domain(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else { return false };
+    let rest = rest.split('#').next().unwrap_or_default();
+    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    !rest.contains('?') && (path.is_empty() || path == "/")
 }
 
 /// `t(key="...")` in the templates, against each language's strings.
@@ -192,5 +227,16 @@ mod tests {
         let text = "{{ t(key=\"home\") }} {{ format(key=\"x\") }}\n{{ t(key='next', n=1) }} {{ t(key=\"f-\" ~ x) }}";
         let ids: Vec<&str> = string_uses(text).into_iter().map(|(_, id)| id).collect();
         assert_eq!(ids, ["home", "next"]);
+    }
+
+    #[test]
+    fn bare_domains_are_urls_without_a_path() {
+        for url in ["https://www.who.int/", "https://www.who.int", "http://example.org/#top"] {
+            assert!(is_bare_domain(url), "{url}");
+        }
+        for url in ["https://iris.who.int/handle/10665/250239", "https://example.org/?id=12", "https://example.org/a/"]
+        {
+            assert!(!is_bare_domain(url), "{url}");
+        }
     }
 }

@@ -102,3 +102,17 @@ fn build_and_check_report_the_same_broken_links() {
     assert_eq!(from_build, from_check, "build:\n{}\ncheck:\n{}", built.stderr, checked.stderr);
     assert!(!site.output().exists(), "nothing published");
 }
+
+#[test]
+fn access_links_to_a_bare_domain_are_warned_at_the_url() {
+    let run = SiteTest::fixture("library/bare-links").run(&["check"]);
+    assert_eq!(run.code, 0, "warnings only:\n{}", run.stderr);
+    let file = "content/catalogue/resources.yaml";
+    let expected = [
+        format!("{file}:11:12: warning: access link is a bare domain: https://www.who.int/ — link the document itself"),
+        format!("{file}:17:12: warning: access link is a bare domain: https://www.who.int — link the document itself"),
+    ];
+    let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.contains("bare domain")).collect();
+    assert_eq!(warnings, expected, "{}", run.stderr);
+    assert!(run.stderr.ends_with("0 errors, 2 warnings\n"), "{}", run.stderr);
+}

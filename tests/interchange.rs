@@ -20,7 +20,7 @@ fn site() -> SiteTest {
     };
     edit("content/en/guidance/build-capacity.md", "Build Capacity of General", "Build the Capacity of General");
     edit("i18n/en.ftl", "open-all = Open all sections", "open-all = Open every section");
-    edit("content/catalogue/resources.yaml", "Use this toolkit to plan", "Use this toolkit when you plan");
+    edit("content/catalogue/resources.yaml", "An online database of national", "An online database of the national");
     let run = site.run(&["translate", "stakeholder-dialogues.md", "--lang", "fr"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     site
@@ -94,7 +94,7 @@ fn export_marks_outdated_and_draft_units_for_review() {
         po.contains("#: i18n/en.ftl\nmsgctxt \"string:home\"\nmsgid \"Home\"\nmsgstr \"Accueil\"\n"),
         "current: not fuzzy"
     );
-    assert!(po.contains("msgctxt \"resource:mhin-lshtm-communications-toolkit:link:0\"\nmsgid \"Version with guiding principles\"\nmsgstr \"Version avec les principes directeurs\"\n"));
+    assert!(po.contains("msgctxt \"resource:who-mindbank:link:0\"\nmsgid \"Database and human rights resources\"\nmsgstr \"Base de données et ressources sur les droits humains\"\n"));
     // A draft's text that is still the source's is not offered as a translation.
     assert!(po.contains("msgctxt \"page:stakeholder-dialogues.md:title\"\nmsgid \"Stakeholder workshops and policy dialogues\"\nmsgstr \"\"\n"));
     let xliff = site.run(&["i18n", "export", "--lang", "fr"]).stdout;

@@ -61,7 +61,7 @@ fn json_has_the_documented_shape() {
     // The bundled site leaves a few things untranslated on purpose.
     assert!(has(&report, "fr", "content/fr/stakeholder-dialogues.md", "page", "missing"));
     assert!(has(&report, "ar", "content/ar/guidance/monitoring-evaluation.md", "page", "missing"));
-    assert!(has(&report, "es", "content/catalogue/translations/es.yaml", "resource", "missing"));
+    assert!(has(&report, "fr", "content/catalogue/translations/fr.yaml", "resource", "missing"));
     assert_eq!(language(&report, "fr")["pages"]["outdated"], 0, "bundled translations are current");
 
     let only = status(&site, &["--lang", "ar"]);
@@ -117,7 +117,7 @@ fn catalogue_and_string_changes_are_tracked() {
     let resources = std::fs::read_to_string(site.root.join("content/catalogue/resources.yaml")).unwrap();
     site.write(
         "content/catalogue/resources.yaml",
-        resources.replace("Sets out why countries should act", "Explains why countries should act"),
+        resources.replace("Country-reported data on mental health", "Data reported by countries on mental health"),
     );
     let en = std::fs::read_to_string(site.root.join("i18n/en.ftl")).unwrap();
     site.write("i18n/en.ftl", en.replace("home = Home", "home = Start page"));
@@ -127,17 +127,17 @@ fn catalogue_and_string_changes_are_tracked() {
     let report = status(&site, &[]);
     let fr_items = items(&report, "fr");
     let find = |kind: &str, id: &str| fr_items.iter().find(|i| i.1 == kind && i.3 == id).map(|i| i.2.clone());
-    assert_eq!(find("resource", "who-2013-investing-in-mental-health").as_deref(), Some("outdated"));
+    assert_eq!(find("resource", "who-2021-mental-health-atlas-2020").as_deref(), Some("outdated"));
     assert_eq!(find("string", "home").as_deref(), Some("outdated"));
     assert_eq!(find("string", "open-all").as_deref(), Some("missing"));
 
-    for path in ["resources/who-2013-investing-in-mental-health", "strings/home"] {
+    for path in ["resources/who-2021-mental-health-atlas-2020", "strings/home"] {
         let run = site.run(&["translate", "--done", path, "--lang", "fr"]);
         assert_eq!(run.code, 0, "{path}: {}", run.stderr);
     }
     let report = status(&site, &["--lang", "fr"]);
     let fr_items = items(&report, "fr");
-    assert!(fr_items.iter().all(|i| i.3 != "who-2013-investing-in-mental-health" && i.3 != "home"), "{fr_items:?}");
+    assert!(fr_items.iter().all(|i| i.3 != "who-2021-mental-health-atlas-2020" && i.3 != "home"), "{fr_items:?}");
     assert!(fr_items.iter().any(|i| i.3 == "open-all"));
     site.build();
 }

@@ -26,10 +26,10 @@ const PAGES = [
   "/ar/guidance/monitoring-evaluation/", // fallback in the Arabic site
   "/en/resources/",
   "/en/resources/category/key-guidance/page/2/",
-  "/en/resources/who-2013-investing-in-mental-health/",
+  "/en/resources/who-2016-mhgap-intervention-guide/",
   "/en/audiences/donors/",
   "/ar/resources/",
-  "/ar/resources/who-2013-investing-in-mental-health/",
+  "/ar/resources/who-2016-mhgap-intervention-guide/",
   "/en/search/?q=advocacy",
   "/ar/search/?q=%D8%A7%D9%84%D8%B5%D8%AD%D8%A9",
 ];

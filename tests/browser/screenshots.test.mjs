@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { SITE, browserContext } from "./support.mjs";
 
 const OUT = join(process.env.SIGNPOST_ROOT ?? "../..", "target", "screenshots");
-const PAGES = { home: "/", guidance: "/guidance/advocate-coordinate-network/#how", fallback: "/guidance/monitoring-evaluation/", library: "/resources/", resource: "/resources/who-2013-investing-in-mental-health/" };
+const PAGES = { home: "/", guidance: "/guidance/advocate-coordinate-network/#how", fallback: "/guidance/monitoring-evaluation/", library: "/resources/", resource: "/resources/who-2016-mhgap-intervention-guide/" };
 const WIDTHS = { phone: 360, desktop: 1280 };
 
 let env;
