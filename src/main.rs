@@ -163,6 +163,9 @@ struct SearchArgs {
     /// The built site (default: ROOT/public).
     #[arg(long)]
     output: Option<PathBuf>,
+    /// The search indexes the build wrote (default: ROOT/.signpost/index).
+    #[arg(long)]
+    index_dir: Option<PathBuf>,
     /// The site's folder, for its default language.
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -179,11 +182,15 @@ struct SiteArgs {
     /// Where to write the site.
     #[arg(long)]
     output: Option<PathBuf>,
+    /// Where to write the search indexes (default: ROOT/.signpost/index),
+    /// outside the published site.
+    #[arg(long)]
+    index_dir: Option<PathBuf>,
 }
 
 impl SiteArgs {
     fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root.clone(), output: self.output.clone() }
+        BuildOptions { root: self.root.clone(), output: self.output.clone(), index_dir: self.index_dir.clone() }
     }
 }
 
@@ -240,13 +247,15 @@ fn search(args: &SearchArgs) -> Result<(), ExitCode> {
         .clone()
         .or_else(|| signpost::config::load(&args.root, None).ok().map(|c| c.default_lang.to_string()))
         .unwrap_or_else(|| "en".to_string());
-    let index = signpost::search::LangIndex::open(&output, &signpost::model::Lang::new(lang.clone())).map_err(|e| {
-        eprintln!(
-            "error: {e}
+    let indexes = signpost::index::index_root(&args.root, args.index_dir.as_deref());
+    let index = signpost::search::LangIndex::open(&indexes, &output, &signpost::model::Lang::new(lang.clone()))
+        .map_err(|e| {
+            eprintln!(
+                "error: {e}
 build the site first: signpost build"
-        );
-        ExitCode::from(2)
-    })?;
+            );
+            ExitCode::from(2)
+        })?;
     let request = signpost::search::Request {
         query: args.query.clone(),
         lang: signpost::model::Lang::new(lang),
@@ -299,6 +308,7 @@ fn serve(options: BuildOptions, port: u16, live: bool) -> Result<(), ExitCode> {
         Some(snapshot) => snapshot.config.base_path.clone(),
         None => signpost::config::load(&options.root, None).map(|c| c.base_path).unwrap_or_else(|_| "/".into()),
     };
+    let indexes = signpost::index::index_root(&options.root, options.index_dir.as_deref());
     let hub = live.then(|| std::sync::Arc::new(signpost::live::Hub::default()));
     if let Some(hub) = &hub {
         if let Some(diags) = first_error {
@@ -309,14 +319,15 @@ fn serve(options: BuildOptions, port: u16, live: bool) -> Result<(), ExitCode> {
             ExitCode::from(2)
         })?;
     }
-    signpost::serve::serve(&output, port, hub, &base_path).map_err(|e| {
+    signpost::serve::serve(&output, &indexes, port, hub, &base_path).map_err(|e| {
         eprintln!("error: {e:#}");
         ExitCode::from(2)
     })
 }
 
 fn check(root: PathBuf) -> Result<(), ExitCode> {
-    let checked = signpost::check::check(&BuildOptions { root, output: None }).map_err(|f| failed(f, "check"))?;
+    let checked = signpost::check::check(&BuildOptions { root, output: None, index_dir: None })
+        .map_err(|f| failed(f, "check"))?;
     for d in &checked.diagnostics {
         eprintln!("{d}");
     }

@@ -1,6 +1,8 @@
 //! Searching the prebuilt index of a built site, for `signpost search` and
-//! `signpost serve`'s `/api/search`. The index is used as it is, never
-//! rebuilt.
+//! `signpost serve`'s `/api/search`: the tantivy index where the build
+//! wrote it ([`crate::index::lang_dir`], outside the published folder) and
+//! the lexicon and documents of the browser's files in the output. The
+//! index is used as it is, never rebuilt.
 //!
 //! A query is cut into words and "quoted phrases". Every word must match;
 //! each word becomes the stems the lexicon gives it: its own, those of the
@@ -21,8 +23,9 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, Searcher, Term};
 
 use crate::index::analysis::{self, surface_analyzer, tokens};
-use crate::index::export::{DOC_CHUNK, shard_key};
-use crate::index::{FACET_FIELDS, TEXT_FIELDS, schema, search_dir};
+use crate::index::export::shard_key;
+use crate::index::pack::pack_of;
+use crate::index::{FACET_FIELDS, TEXT_FIELDS, lang_dir, schema, search_dir};
 use crate::model::Lang;
 
 /// Longer queries are cut: nobody types more, and it bounds the work.
@@ -66,6 +69,9 @@ pub struct Hit {
 /// browser) and its document frequency.
 #[derive(Debug, Clone, serde::Deserialize)]
 struct Entry(String, String, serde::de::IgnoredAny, usize);
+
+/// A lexicon pack: entries by key.
+type LexiconPack = HashMap<String, Vec<Entry>>;
 
 /// A query cut into words and phrases, surfaces already normalised.
 #[derive(Debug, Default, PartialEq)]
@@ -113,29 +119,43 @@ pub struct LangIndex {
     dir: PathBuf,
     searcher: Searcher,
     index: Index,
-    shards: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<Entry>>>>,
+    meta: serde_json::Value,
+    /// Lexicon packs read so far, by number.
+    shards: std::sync::Mutex<HashMap<usize, std::sync::Arc<LexiconPack>>>,
 }
 
 impl LangIndex {
-    pub fn open(output: &Path, lang: &Lang) -> Result<LangIndex, String> {
+    /// The index of `lang` in `index_root` ([`crate::index::index_root`])
+    /// with the browser's files of the site built into `output`.
+    pub fn open(index_root: &Path, output: &Path, lang: &Lang) -> Result<LangIndex, String> {
         let dir = output.join(search_dir(lang));
-        let index = Index::open_in_dir(dir.join("index"))
-            .map_err(|e| format!("no search index for `{lang}` in {}: {e}", output.display()))?;
+        let index_dir = lang_dir(index_root, lang);
+        let index = Index::open_in_dir(&index_dir)
+            .map_err(|e| format!("no search index for `{lang}` in {}: {e}", index_dir.display()))?;
         index.tokenizers().register(&analysis::analyzer_name(lang), analysis::analyzer(lang));
         let searcher = index.reader().map_err(|e| e.to_string())?.searcher();
-        Ok(LangIndex { lang: lang.clone(), dir, searcher, index, shards: Default::default() })
+        let meta = std::fs::read_to_string(dir.join("meta.json"))
+            .map_err(|e| format!("no search files for `{lang}` in {}: {e}", output.display()))?;
+        let meta = serde_json::from_str(&meta).map_err(|e| format!("{}: {e}", dir.join("meta.json").display()))?;
+        Ok(LangIndex { lang: lang.clone(), dir, searcher, index, meta, shards: Default::default() })
     }
 
-    fn shard(&self, surface: &str) -> std::sync::Arc<Vec<Entry>> {
+    /// Which pack of `meta[kind]` (each pack's first item) holds `key`.
+    fn pack<K: Ord + serde::de::DeserializeOwned>(&self, kind: &str, key: &K) -> usize {
+        let firsts: Vec<K> = serde_json::from_value(self.meta[kind].clone()).unwrap_or_default();
+        pack_of(&firsts, key)
+    }
+
+    /// The lexicon entries of a surface form's key.
+    fn shard(&self, surface: &str) -> Vec<Entry> {
         let key = shard_key(surface);
+        let k = self.pack("lex", &key);
         let mut shards = self.shards.lock().unwrap_or_else(|e| e.into_inner());
-        shards
-            .entry(key.clone())
-            .or_insert_with(|| {
-                let text = std::fs::read_to_string(self.dir.join(format!("lex/{key}.json"))).unwrap_or_default();
-                std::sync::Arc::new(serde_json::from_str(&text).unwrap_or_default())
-            })
-            .clone()
+        let pack = shards.entry(k).or_insert_with(|| {
+            let text = std::fs::read_to_string(self.dir.join(format!("lex/{k}.json"))).unwrap_or_default();
+            std::sync::Arc::new(serde_json::from_str(&text).unwrap_or_default())
+        });
+        pack.get(&key).cloned().unwrap_or_default()
     }
 
     /// The stems a word stands for, best first.
@@ -303,11 +323,8 @@ impl LangIndex {
         result
     }
 
-    fn meta(&self) -> serde_json::Value {
-        std::fs::read_to_string(self.dir.join("meta.json"))
-            .ok()
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
+    fn meta(&self) -> &serde_json::Value {
+        &self.meta
     }
 
     fn facet_values(&self) -> Vec<Vec<String>> {
@@ -347,15 +364,16 @@ impl LangIndex {
     fn hits(&self, query: &dyn Query, docs: &[(f32, u32)]) -> Vec<Hit> {
         let (_, fields) = schema(&self.lang);
         let snippets = SnippetGenerator::create(&self.searcher, query, fields.text[2]).ok();
-        let chunk = self.meta()["docChunk"].as_u64().unwrap_or(DOC_CHUNK as u64).max(1) as u32;
-        let mut chunks: HashMap<u32, Vec<[String; 4]>> = HashMap::new();
+        let firsts: Vec<u32> = serde_json::from_value(self.meta["docs"].clone()).unwrap_or_default();
+        let mut packs: HashMap<usize, Vec<[String; 4]>> = HashMap::new();
         docs.iter()
             .filter_map(|(_, doc)| {
-                let items = chunks.entry(doc / chunk).or_insert_with(|| {
-                    let text = std::fs::read_to_string(self.dir.join(format!("docs/{}.json", doc / chunk)));
+                let k = pack_of(&firsts, doc);
+                let items = packs.entry(k).or_insert_with(|| {
+                    let text = std::fs::read_to_string(self.dir.join(format!("docs/{k}.json")));
                     text.ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
                 });
-                let [url, title, section, body] = items.get((doc % chunk) as usize)?.clone();
+                let [url, title, section, body] = items.get((doc - firsts.get(k)?) as usize)?.clone();
                 let snippet = snippets.as_ref().map(|g| g.snippet(&body).to_html()).unwrap_or_default();
                 let snippet =
                     if snippet.is_empty() { escape(&body.chars().take(160).collect::<String>()) } else { snippet };

@@ -18,11 +18,19 @@ use http::{Answer, Response};
 /// Serves `output` until the process ends; `hub` is live reload's, if on.
 /// Pages link to `base_path` (`/kb/` for `https://example.org/kb/`): it is
 /// served too, as the output's root.
-pub fn serve(output: &Path, port: u16, hub: Option<Arc<Hub>>, base_path: &str) -> anyhow::Result<()> {
+/// `/api/search` reads the search indexes in `index_root`
+/// ([`crate::index::index_root`]).
+pub fn serve(
+    output: &Path,
+    index_root: &Path,
+    port: u16,
+    hub: Option<Arc<Hub>>,
+    base_path: &str,
+) -> anyhow::Result<()> {
     let listener = listen(port)?;
     let root = std::fs::canonicalize(output).with_context(|| format!("cannot open {}", output.display()))?;
     eprintln!("serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", output.display());
-    let indexes = Indexes::default();
+    let indexes = Indexes { root: index_root.to_path_buf(), open: Default::default() };
     let base = base_path.trim_end_matches('/');
     http::run(&listener, &|request: &http::Request| {
         let url = request.target.as_str();
@@ -133,7 +141,11 @@ fn respond(root: &Path, indexes: &Indexes, url: &str) -> Response {
 }
 
 /// Opened search indexes, by language, shared by the workers.
-type Indexes = std::sync::RwLock<std::collections::HashMap<String, std::sync::Arc<LangIndex>>>;
+struct Indexes {
+    /// Where the build wrote them.
+    root: std::path::PathBuf,
+    open: std::sync::RwLock<std::collections::HashMap<String, std::sync::Arc<LangIndex>>>,
+}
 
 /// `GET /api/search?q=...&lang=...&category=...&audience=...&language=...&component=...`
 fn api_search(root: &Path, indexes: &Indexes, query: &str) -> Response {
@@ -148,13 +160,13 @@ fn api_search(root: &Path, indexes: &Indexes, query: &str) -> Response {
         return json(400, &serde_json::json!({"error": "unknown language"}));
     }
     let index = {
-        let cached = indexes.read().unwrap_or_else(|e| e.into_inner()).get(&lang).cloned();
+        let cached = indexes.open.read().unwrap_or_else(|e| e.into_inner()).get(&lang).cloned();
         match cached {
             Some(index) => index,
-            None => match LangIndex::open(root, &Lang::new(lang.clone())) {
+            None => match LangIndex::open(&indexes.root, root, &Lang::new(lang.clone())) {
                 Ok(index) => {
                     let index = std::sync::Arc::new(index);
-                    indexes.write().unwrap_or_else(|e| e.into_inner()).insert(lang.clone(), index.clone());
+                    indexes.open.write().unwrap_or_else(|e| e.into_inner()).insert(lang.clone(), index.clone());
                     index
                 }
                 Err(_) => {

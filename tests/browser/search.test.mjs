@@ -22,7 +22,7 @@ const QUERIES = {
 const FILTERED = [["en", "mental health", { audience: "donors" }], ["fr", "santé", { category: "key-guidance", language: "fr" }], ["ar", "الصحة", { audience: "governments" }]];
 
 function cli(lang, query, filters = {}) {
-  const args = ["search", query, "--lang", lang, "--json", "--output", process.env.SITE_OUTPUT];
+  const args = ["search", query, "--lang", lang, "--json", "--output", process.env.SITE_OUTPUT, "--index-dir", process.env.SITE_INDEX];
   for (const [k, v] of Object.entries(filters)) args.push(`--${k}`, v);
   return JSON.parse(execFileSync(process.env.SIGNPOST_BIN, args, { encoding: "utf8" }));
 }
@@ -70,6 +70,7 @@ test("nothing of search loads with a page, only when a reader searches", async (
   await page.waitForSelector(".search-results li");
   assert.ok(requests.includes("/search.js"));
   assert.ok(requests.some((p) => p.startsWith("/_search/en/lex/")));
+  assert.ok(!requests.some((p) => p.includes("/index/")), "the tantivy index is not published");
   await page.close();
 });
 

@@ -14,19 +14,19 @@
   const B = 0.75;
   const f32 = Math.fround;
 
-  // Text analysis: the mirror of src/index/analysis.rs (surface forms).
+  // Text analysis: src/index/analysis.rs (surface forms), its Arabic
+  // tables read from meta.json ("arabic": articles, fewest letters left,
+  // letter folds).
   const REMOVED = /[\u064B-\u065F\u0670\u0640\u0300-\u036F]/u;
   const ALNUM = /[\p{Alphabetic}\p{N}]/u;
-  const ARABIC_FOLD = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
   const SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
-  // The Arabic article with the particles attached to it, longest first,
-  // stripped when at least two letters remain (strip_arabic_article).
-  const ARABIC_ARTICLES = ["وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
   const encoder = new TextEncoder();
 
-  function stripArabicArticle(word) {
-    for (const prefix of ARABIC_ARTICLES) {
-      if (word.startsWith(prefix) && [...word.slice(prefix.length)].length >= 2) return word.slice(prefix.length);
+  // The Arabic article with the particles attached to it, longest first,
+  // stripped when enough letters remain (strip_arabic_article).
+  function stripArabicArticle(word, arabic) {
+    for (const prefix of arabic.articles) {
+      if (word.startsWith(prefix) && [...word.slice(prefix.length)].length >= arabic.minStem) return word.slice(prefix.length);
     }
     return word;
   }
@@ -57,10 +57,10 @@
         const c = chars[i];
         if (REMOVED.test(c)) { i++; continue; }
         if (!ALNUM.test(c)) break;
-        word += arabic && ARABIC_FOLD[c] ? ARABIC_FOLD[c] : c;
+        word += arabic && arabic.folds[c] ? arabic.folds[c] : c;
         i++;
       }
-      if (arabic) word = stripArabicArticle(word);
+      if (arabic) word = stripArabicArticle(word, arabic);
       if (word && encoder.encode(word).length < 40) {
         out.push([fold(word.toLowerCase()), offsets[start], i < chars.length ? offsets[i] : text.length]);
       }
@@ -102,6 +102,9 @@
 
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
+  // The codec of src/index/pack.rs: unsigned LEB128 varints, and packs
+  // (varint n, n varint lengths, the n entries). tests/codec-vectors.json
+  // holds examples both sides' tests check.
   function varints(bytes) {
     let pos = 0;
     return {
@@ -115,8 +118,23 @@
     };
   }
 
+  function unpack(bytes) {
+    const v = varints(bytes);
+    const n = v.next();
+    const lengths = [];
+    for (let i = 0; i < n; i++) lengths.push(v.next());
+    let at = v.pos;
+    return lengths.map((len) => { const entry = bytes.subarray(at, at + len); at += len; return entry; });
+  }
+
+  // The pack holding `key`, given each pack's first item (pack_of).
+  function packOf(firsts, key) {
+    let lo = 0, hi = firsts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (firsts[mid] <= key) lo = mid + 1; else hi = mid; }
+    return Math.max(0, lo - 1);
+  }
+
   function Engine(base, lang) {
-    const arabic = lang.split("-")[0] === "ar";
     const cache = new Map();
     const get = (path, kind) => {
       if (!cache.has(path)) {
@@ -129,9 +147,21 @@
       return cache.get(path);
     };
     const meta = get("meta.json", "json");
+    let arabic = null;
+    const unpacked = new Map();
+    // Entry `id` of the pack of `kind` holding it (postings, positions).
+    async function entry(kind, id) {
+      const m = await meta;
+      const k = packOf(m[kind], id);
+      const path = `${kind}/${k}.bin`;
+      if (!unpacked.has(path)) unpacked.set(path, get(path, "bin").then(unpack));
+      return (await unpacked.get(path))[id - m[kind][k]] || new Uint8Array(0);
+    }
 
     async function expand(word, prefix, exactOnly) {
-      const shard = await get(`lex/${shardKey(word)}.json`, "json");
+      const m = await meta;
+      const key = shardKey(word);
+      const shard = (await get(`lex/${packOf(m.lex, key)}.json`, "json"))[key] || [];
       const exact = shard.find((e) => e[0] === word);
       const stems = [];
       const ids = new Map(shard.map((e) => [e[1], e[2]]));
@@ -156,7 +186,7 @@
     }
 
     async function postings(id) {
-      const bytes = await get(`post/${id}.bin`, "bin");
+      const bytes = await entry("post", id);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const v = varints(bytes);
       const fields = [];
@@ -181,7 +211,7 @@
     }
 
     async function positions(id, fields) {
-      const v = varints(await get(`pos/${id}.bin`, "bin"));
+      const v = varints(await entry("pos", id));
       return fields.map((list) => list.docs.map(() => {
         const n = v.next();
         const out = [];
@@ -199,6 +229,7 @@
     async function search(query, filters) {
       const m = await meta;
       m.cache ??= tfCache(m);
+      arabic = m.arabic || null;
       const parsed = parse(query, arabic);
       const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set() };
       if (!parsed.words.length) return result;
@@ -267,10 +298,11 @@
         result.facets[facet] = Object.fromEntries(m.facets[facet].map(([value]) => [value, matches.filter(([, doc]) => passes(doc, facet) && has(facet, value, doc)).length]));
       }
       const top = hits.slice(0, 10);
-      const chunks = await Promise.all([...new Set(top.map(([, d]) => Math.floor(d / m.docChunk)))].map(async (k) => [k, await get(`docs/${k}.json`, "json")]));
-      const docs = new Map(chunks);
+      const packs = await Promise.all([...new Set(top.map(([, d]) => packOf(m.docs, d)))].map(async (k) => [k, await get(`docs/${k}.json`, "json")]));
+      const docs = new Map(packs);
       result.hits = top.map(([score, doc]) => {
-        const [url, title, section, body] = docs.get(Math.floor(doc / m.docChunk))[doc % m.docChunk];
+        const k = packOf(m.docs, doc);
+        const [url, title, section, body] = docs.get(k)[doc - m.docs[k]];
         return { url, title, section, body, score, doc };
       });
       return result;
@@ -413,5 +445,7 @@
     window.signpostSearch = { search: (q, f = {}) => engine.search(q, f) };
   }
 
-  document.querySelectorAll("[data-search]").forEach(setup);
+  // For tests/browser/codec.test.mjs, which runs this file outside a page.
+  globalThis.signpostCodec = { varints, unpack, packOf };
+  if (typeof document !== "undefined") document.querySelectorAll("[data-search]").forEach(setup);
 })();
