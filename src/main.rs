@@ -271,6 +271,9 @@ build the site first: signpost build"
     if let Some(message) = &response.message {
         eprintln!("note: {message}");
     }
+    if let Some(corrected) = &response.corrected {
+        let _ = writeln!(out, "showing results for: {corrected}");
+    }
     let _ = writeln!(out, "{} result{}", response.total, if response.total == 1 { "" } else { "s" });
     for hit in &response.results {
         let section = if hit.section.is_empty() { String::new() } else { format!(" › {}", hit.section) };

@@ -54,6 +54,10 @@ pub struct Response {
     /// Why there are no results, or what was changed in the query.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// The query as the typo rule read it ("Showing results for …"), when
+    /// a word matched only through typos.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -69,6 +73,14 @@ pub struct Hit {
 /// browser) and its document frequency.
 #[derive(Debug, Clone, serde::Deserialize)]
 struct Entry(String, String, serde::de::IgnoredAny, usize);
+
+/// What a query word stands for.
+#[derive(Debug, Default)]
+pub struct Expansion {
+    pub stems: Vec<String>,
+    /// The word it was taken for, when only typo matches were found.
+    pub corrected: Option<String>,
+}
 
 /// A lexicon pack: entries by key.
 type LexiconPack = HashMap<String, Vec<Entry>>;
@@ -146,57 +158,102 @@ impl LangIndex {
         pack_of(&firsts, key)
     }
 
+    /// A lexicon pack, read once.
+    fn lexicon_pack(&self, k: usize) -> std::sync::Arc<LexiconPack> {
+        let mut shards = self.shards.lock().unwrap_or_else(|e| e.into_inner());
+        shards
+            .entry(k)
+            .or_insert_with(|| {
+                let text = std::fs::read_to_string(self.dir.join(format!("lex/{k}.json"))).unwrap_or_default();
+                std::sync::Arc::new(serde_json::from_str(&text).unwrap_or_default())
+            })
+            .clone()
+    }
+
     /// The lexicon entries of a surface form's key.
     fn shard(&self, surface: &str) -> Vec<Entry> {
         let key = shard_key(surface);
-        let k = self.pack("lex", &key);
-        let mut shards = self.shards.lock().unwrap_or_else(|e| e.into_inner());
-        let pack = shards.entry(k).or_insert_with(|| {
-            let text = std::fs::read_to_string(self.dir.join(format!("lex/{k}.json"))).unwrap_or_default();
-            std::sync::Arc::new(serde_json::from_str(&text).unwrap_or_default())
-        });
-        pack.get(&key).cloned().unwrap_or_default()
+        self.lexicon_pack(self.pack("lex", &key)).get(&key).cloned().unwrap_or_default()
     }
 
-    /// The stems a word stands for, best first.
-    pub fn expand(&self, word: &str, prefix: bool, exact_only: bool) -> Vec<String> {
+    /// Every entry whose key starts with `prefix` (hex): keys are in byte
+    /// order, so they lie in a run of packs.
+    fn entries_under(&self, prefix: &str) -> Vec<Entry> {
+        let (first, last) = (self.pack("lex", &prefix.to_string()), self.pack("lex", &format!("{prefix}g")));
+        let mut entries = Vec::new();
+        for k in first..=last {
+            let pack = self.lexicon_pack(k);
+            let mut keys: Vec<&String> = pack.keys().filter(|key| key.starts_with(prefix)).collect();
+            keys.sort();
+            entries.extend(keys.into_iter().flat_map(|key| pack[key].iter().cloned()));
+        }
+        entries
+    }
+
+    /// Words one or two typos from `word` ([`typo_budget`]): those sharing
+    /// its first letter, and those beginning with its second letter (first
+    /// letter typed twice or in front of another) or with its first two
+    /// swapped. A wrong first letter is not looked for: it would mean
+    /// reading the whole lexicon.
+    fn typo_candidates(&self, word: &str, budget: usize) -> Vec<(usize, Entry)> {
+        let chars: Vec<char> = word.chars().collect();
+        let hex =
+            |cs: &[char]| -> String { cs.iter().collect::<String>().bytes().map(|b| format!("{b:02x}")).collect() };
+        let mut entries = self.entries_under(&hex(&chars[..1]));
+        if chars.len() >= 3 {
+            entries.extend(self.shard(&chars[1..3].iter().collect::<String>()));
+            entries.extend(self.shard(&[chars[1], chars[0]].iter().collect::<String>()));
+        }
+        let mut seen = BTreeSet::new();
+        entries
+            .into_iter()
+            .filter(|e| seen.insert(e.0.clone()))
+            .filter_map(|e| edit_distance(&e.0, word, budget).map(|d| (d, e)))
+            .collect()
+    }
+
+    /// The stems a word stands for, best first, and the word the typo
+    /// rule took it for, if it did.
+    pub fn expand(&self, word: &str, prefix: bool, exact_only: bool) -> Expansion {
         let shard = self.shard(word);
         let exact: Option<&Entry> = shard.iter().find(|e| e.0 == word);
         let mut stems: Vec<String> = Vec::new();
         match exact {
             Some(entry) => stems.push(entry.1.clone()),
             None => {
-                // A form the documents do not use: the longest stem it
-                // extends by a short ending ("strategies" → "strategi"). The
-                // browser has no stemmer; both sides use this rule.
-                let len = word.chars().count();
-                let base = shard
-                    .iter()
-                    .filter(|e| word.starts_with(&e.1) && e.1.chars().count() >= 3 && len - e.1.chars().count() <= 4)
-                    .max_by(|a, b| a.1.chars().count().cmp(&b.1.chars().count()).then_with(|| b.1.cmp(&a.1)));
-                if let Some(entry) = base {
-                    stems.push(entry.1.clone());
+                // A form the documents do not use: its Snowball stem, if
+                // theirs ("evaluating" → "evalu"). The browser runs the
+                // same stemmer (Snowball's JavaScript).
+                let stem = analysis::stem(&self.lang, word);
+                if self.shard(&stem).iter().any(|e| e.1 == stem) {
+                    stems.push(stem);
                 }
             }
         }
+        let mut expansion = Expansion { stems, corrected: None };
         if exact_only {
-            return stems;
+            return expansion;
         }
-        let typo = exact.is_none() && word.chars().count() >= 5;
-        let mut others: Vec<&Entry> = shard
-            .iter()
-            .filter(|e| (prefix && e.0.starts_with(word)) || (typo && within_one_edit(&e.0, word)))
-            .collect();
+        let mut others: Vec<&Entry> =
+            if prefix { shard.iter().filter(|e| e.0.starts_with(word)).collect() } else { Vec::new() };
         others.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.1.cmp(&b.1)));
-        for entry in others {
-            if stems.len() >= MAX_EXPANSIONS {
+        // Typos only when the word matched nothing else: an exact match
+        // always ranks first. The closest words only, most frequent first.
+        let budget = if expansion.stems.is_empty() && others.is_empty() { typo_budget(word) } else { 0 };
+        let mut typos = if budget > 0 { self.typo_candidates(word, budget) } else { Vec::new() };
+        let closest = typos.iter().map(|(d, _)| *d).min().unwrap_or(0);
+        typos.retain(|(d, _)| *d == closest);
+        typos.sort_by(|a, b| b.1.3.cmp(&a.1.3).then_with(|| a.1.1.cmp(&b.1.1)).then_with(|| a.1.0.cmp(&b.1.0)));
+        expansion.corrected = typos.first().map(|(_, e)| e.0.clone());
+        for entry in others.into_iter().chain(typos.iter().map(|(_, e)| e)) {
+            if expansion.stems.len() >= MAX_EXPANSIONS {
                 break;
             }
-            if !stems.contains(&entry.1) {
-                stems.push(entry.1.clone());
+            if !expansion.stems.contains(&entry.1) {
+                expansion.stems.push(entry.1.clone());
             }
         }
-        stems
+        expansion
     }
 
     pub fn search(&self, request: &Request) -> Response {
@@ -208,6 +265,7 @@ impl LangIndex {
             results: Vec::new(),
             facets: BTreeMap::new(),
             message: None,
+            corrected: None,
         };
         let facet_values = self.facet_values();
         for (f, filter) in request.filters.iter().enumerate() {
@@ -221,12 +279,18 @@ impl LangIndex {
         }
         let last = parsed.words.len() - 1;
         let in_phrase: BTreeSet<&String> = parsed.phrases.iter().flatten().collect();
-        let expansions: Vec<Vec<String>> = parsed
+        let expanded: Vec<Expansion> = parsed
             .words
             .iter()
             .enumerate()
             .map(|(i, w)| self.expand(w, i == last && parsed.last_is_prefix, in_phrase.contains(w)))
             .collect();
+        if expanded.iter().any(|e| e.corrected.is_some()) {
+            let words = parsed.words.iter().zip(&expanded);
+            response.corrected =
+                Some(words.map(|(w, e)| e.corrected.as_deref().unwrap_or(w)).collect::<Vec<_>>().join(" "));
+        }
+        let expansions: Vec<Vec<String>> = expanded.into_iter().map(|e| e.stems).collect();
         let Some(query) = self.query(&expansions) else {
             response.message = message;
             return response;
@@ -304,8 +368,10 @@ impl LangIndex {
         let schema = self.index.schema();
         let mut result: Option<BTreeSet<u32>> = None;
         for phrase in phrases {
-            let stems: Vec<String> =
-                phrase.iter().map(|w| self.expand(w, false, true).into_iter().next().unwrap_or_default()).collect();
+            let stems: Vec<String> = phrase
+                .iter()
+                .map(|w| self.expand(w, false, true).stems.into_iter().next().unwrap_or_default())
+                .collect();
             let mut docs = BTreeSet::new();
             for (name, _) in TEXT_FIELDS {
                 let Ok(field) = schema.get_field(name) else { continue };
@@ -387,16 +453,48 @@ fn has_bit(bits: Option<&Vec<u8>>, doc: u32) -> bool {
     bits.and_then(|b| b.get(doc as usize / 8)).is_some_and(|byte| byte & (1 << (doc % 8)) != 0)
 }
 
-/// Levenshtein distance of at most one.
-pub fn within_one_edit(a: &str, b: &str) -> bool {
+/// Typos forgiven in a word: one from 4 letters, two from 8.
+pub fn typo_budget(word: &str) -> usize {
+    match word.chars().count() {
+        0..4 => 0,
+        4..8 => 1,
+        _ => 2,
+    }
+}
+
+/// The Damerau-Levenshtein distance of `a` and `b` (optimal string
+/// alignment: insertions, deletions, substitutions, swaps of neighbours),
+/// if at most `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
+    if a.len().abs_diff(b.len()) > max {
+        return None;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
-    a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; (a.len() + 1) * width];
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows[i * width] = i;
+        let mut best = i;
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[(i - 1) * width + j] + 1)
+                .min(rows[i * width + j - 1] + 1)
+                .min(rows[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[(i - 2) * width + j - 2] + 1);
+            }
+            rows[i * width + j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+    }
+    Some(rows[a.len() * width + b.len()]).filter(|d| *d <= max)
 }
 
 fn escape(text: &str) -> String {
@@ -408,12 +506,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_edit() {
-        assert!(within_one_edit("health", "helth"));
-        assert!(!within_one_edit("health", "healht"), "a swap is two edits");
-        assert!(within_one_edit("health", "wealth"));
-        assert!(within_one_edit("health", "healths"));
-        assert!(!within_one_edit("health", "heal"));
+    fn typos() {
+        assert_eq!(edit_distance("health", "helth", 1), Some(1));
+        assert_eq!(edit_distance("health", "healht", 1), Some(1), "a swap is one edit");
+        assert_eq!(edit_distance("psychosis", "pyschosis", 2), Some(1));
+        assert_eq!(edit_distance("health", "wealth", 1), Some(1));
+        assert_eq!(edit_distance("health", "heal", 1), None);
+        assert_eq!(edit_distance("epilepsy", "epilespy", 2), Some(1));
+        assert_eq!(edit_distance("mental", "mantale", 2), Some(2));
+        assert_eq!(edit_distance("", "ab", 2), Some(2));
+        assert_eq!([typo_budget("abc"), typo_budget("abcd"), typo_budget("abcdefgh")], [0, 1, 2]);
     }
 
     #[test]

@@ -43,6 +43,23 @@ fn stemmer_language(lang: &Lang) -> Option<Language> {
     }
 }
 
+/// The name of Snowball's algorithm for `lang`, as its generated files
+/// are named (`themes/default/static/snowball/<name>-stemmer.js`, the
+/// stemmer `search.js` runs).
+pub fn snowball_name(lang: &Lang) -> Option<&'static str> {
+    Some(match stemmer_language(lang)? {
+        Language::English => "english",
+        Language::French => "french",
+        Language::Spanish => "spanish",
+        Language::Arabic => "arabic",
+        Language::Portuguese => "portuguese",
+        Language::German => "german",
+        Language::Italian => "italian",
+        Language::Russian => "russian",
+        _ => return None,
+    })
+}
+
 fn is_arabic(lang: &Lang) -> bool {
     lang.as_str().split('-').next() == Some("ar")
 }

@@ -190,6 +190,9 @@ pub fn write(
         "docs": documents.docs,
         "facets": facets,
         "arabic": super::analysis::browser_tables(lang),
+        // Relative to this folder: the theme's copy of Snowball's generated
+        // JavaScript for the stemmer the index used.
+        "stemmer": super::analysis::snowball_name(lang).map(|name| format!("../../snowball/{name}-stemmer.js")),
     });
     write_file(&out.join("meta.json"), meta.to_string().as_bytes())?;
     Ok(())
@@ -261,6 +264,18 @@ fn write_lexicon(
     for (surface, stem) in surfaces {
         let Some(&(id, df)) = stems.get(stem) else { continue };
         shards.entry(shard_key(surface)).or_default().push(json!([surface, stem, id, df]));
+    }
+    // A query word the documents do not use is stemmed and its stem looked
+    // up under the stem's own key: every stem is listed there, as a word of
+    // its own if no word under that key has it.
+    let mut by_stem: Vec<(&String, &(usize, u32))> = stems.iter().collect();
+    by_stem.sort_unstable();
+    for (stem, &(id, df)) in by_stem {
+        let shard = shards.entry(shard_key(stem)).or_default();
+        if !shard.iter().any(|e| e[1] == stem.as_str()) {
+            let at = shard.partition_point(|e| e[0].as_str().is_some_and(|s| s < stem.as_str()));
+            shard.insert(at, json!([stem, stem, id, df]));
+        }
     }
     let shards: Vec<(String, String)> =
         shards.into_iter().map(|(key, words)| (key, serde_json::Value::from(words).to_string())).collect();

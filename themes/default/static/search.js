@@ -86,19 +86,35 @@
     return parsed;
   }
 
-  function withinOneEdit(a, b) {
+  // Typos forgiven in a word: one from 4 letters, two from 8 (typo_budget).
+  const typoBudget = (word) => { const n = [...word].length; return n < 4 ? 0 : n < 8 ? 1 : 2; };
+
+  // Damerau-Levenshtein distance (optimal string alignment) if at most
+  // `max`, else null (search::edit_distance).
+  function editDistance(a, b, max) {
     a = [...a]; b = [...b];
-    if (Math.abs(a.length - b.length) > 1) return false;
-    let p = 0;
-    while (p < a.length && p < b.length && a[p] === b[p]) p++;
-    let s = 0;
-    while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-    return a.length - p - s <= 1 && b.length - p - s <= 1;
+    if (Math.abs(a.length - b.length) > max) return null;
+    const w = b.length + 1;
+    const rows = new Array((a.length + 1) * w).fill(0);
+    for (let j = 0; j < w; j++) rows[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      rows[i * w] = i;
+      let best = i;
+      for (let j = 1; j < w; j++) {
+        const cost = a[i - 1] !== b[j - 1] ? 1 : 0;
+        let d = Math.min(rows[(i - 1) * w + j] + 1, rows[i * w + j - 1] + 1, rows[(i - 1) * w + j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[(i - 2) * w + j - 2] + 1);
+        rows[i * w + j] = d;
+        best = Math.min(best, d);
+      }
+      if (best > max) return null;
+    }
+    const d = rows[a.length * w + b.length];
+    return d <= max ? d : null;
   }
 
-  function shardKey(surface) {
-    return [...encoder.encode([...surface].slice(0, 2).join(""))].map((b) => b.toString(16).padStart(2, "0")).join("");
-  }
+  const hex = (text) => [...encoder.encode(text)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const shardKey = (surface) => hex([...surface].slice(0, 2).join(""));
 
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -158,31 +174,80 @@
       return (await unpacked.get(path))[id - m[kind][k]] || new Uint8Array(0);
     }
 
-    async function expand(word, prefix, exactOnly) {
+    // The lexicon entries under a word's key, and every entry under a key
+    // prefix (keys are in byte order: a run of packs).
+    async function shard(word) {
       const m = await meta;
       const key = shardKey(word);
-      const shard = (await get(`lex/${packOf(m.lex, key)}.json`, "json"))[key] || [];
-      const exact = shard.find((e) => e[0] === word);
+      return (await get(`lex/${packOf(m.lex, key)}.json`, "json"))[key] || [];
+    }
+    async function entriesUnder(prefix) {
+      const m = await meta;
+      const out = [];
+      for (let k = packOf(m.lex, prefix); k <= packOf(m.lex, prefix + "g"); k++) {
+        const pack = await get(`lex/${k}.json`, "json");
+        for (const key of Object.keys(pack).filter((key) => key.startsWith(prefix)).sort()) out.push(...pack[key]);
+      }
+      return out;
+    }
+    // Snowball's generated JavaScript for the stemmer the index used,
+    // loaded the first time a word is not in the lexicon.
+    let stemmer = null;
+    function stemWord(word) {
+      stemmer ??= meta.then((m) => (m.stemmer ? import(new URL(m.stemmer, new URL(base, location.href)).href).then((mod) => new mod.default()) : null));
+      return stemmer.then((s) => (s ? s.stemWord(word) : word));
+    }
+
+    // Words within the typo budget: those sharing the first letter, and
+    // those beginning with the second letter or with the first two swapped
+    // (LangIndex::typo_candidates).
+    async function typoCandidates(word, budget) {
+      const chars = [...word];
+      const entries = await entriesUnder(hex(chars[0]));
+      if (chars.length >= 3) {
+        entries.push(...(await shard(chars[1] + chars[2])), ...(await shard(chars[1] + chars[0])));
+      }
+      const seen = new Set();
+      const out = [];
+      for (const e of entries) {
+        if (seen.has(e[0])) continue;
+        seen.add(e[0]);
+        const d = editDistance(e[0], word, budget);
+        if (d !== null) out.push([d, e]);
+      }
+      return out;
+    }
+
+    // The mirror of LangIndex::expand.
+    async function expand(word, prefix, exactOnly) {
+      const own = await shard(word);
+      const entries = [...own];
+      const exact = own.find((e) => e[0] === word);
       const stems = [];
-      const ids = new Map(shard.map((e) => [e[1], e[2]]));
       if (exact) stems.push(exact[1]);
       else {
-        // A form the documents do not use: the longest stem it extends by a short ending.
-        const len = [...word].length;
-        const base = shard.filter((e) => word.startsWith(e[1]) && [...e[1]].length >= 3 && len - [...e[1]].length <= 4)
-          .sort((a, b) => [...b[1]].length - [...a[1]].length || cmp(a[1], b[1]))[0];
-        if (base) stems.push(base[1]);
+        const stem = await stemWord(word);
+        const theirs = await shard(stem);
+        if (theirs.some((e) => e[1] === stem)) { stems.push(stem); entries.push(...theirs); }
       }
+      let corrected = null;
       if (!exactOnly) {
-        const typo = !exact && [...word].length >= 5;
-        const others = shard.filter((e) => (prefix && e[0].startsWith(word)) || (typo && withinOneEdit(e[0], word)));
+        const others = prefix ? own.filter((e) => e[0].startsWith(word)) : [];
         others.sort((a, b) => b[3] - a[3] || cmp(a[1], b[1]));
-        for (const e of others) {
+        const budget = !stems.length && !others.length ? typoBudget(word) : 0;
+        let typos = budget > 0 ? await typoCandidates(word, budget) : [];
+        const closest = Math.min(...typos.map(([d]) => d));
+        typos = typos.filter(([d]) => d === closest).map(([, e]) => e);
+        typos.sort((a, b) => b[3] - a[3] || cmp(a[1], b[1]) || cmp(a[0], b[0]));
+        if (typos.length) corrected = typos[0][0];
+        entries.push(...typos);
+        for (const e of [...others, ...typos]) {
           if (stems.length >= 10) break;
           if (!stems.includes(e[1])) stems.push(e[1]);
         }
       }
-      return { stems, ids, shard };
+      const ids = new Map(entries.map((e) => [e[1], e[2]]));
+      return { stems, ids, shard: entries, corrected };
     }
 
     async function postings(id) {
@@ -231,13 +296,14 @@
       m.cache ??= tfCache(m);
       arabic = m.arabic || null;
       const parsed = parse(query, arabic);
-      const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set() };
+      const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set(), corrected: null };
       if (!parsed.words.length) return result;
       // Every filter value's bit set, in one file, fetched while the words are.
       const facetFile = Object.values(m.facets).some((values) => values.length) ? get("facets.bin", "bin") : null;
       const inPhrase = new Set(parsed.phrases.flat());
       const last = parsed.words.length - 1;
       const expanded = await Promise.all(parsed.words.map((w, i) => expand(w, i === last && parsed.lastIsPrefix, inPhrase.has(w))));
+      if (expanded.some((e) => e.corrected)) result.corrected = parsed.words.map((w, i) => expanded[i].corrected || w).join(" ");
       if (expanded.some((e) => !e.stems.length)) return result;
       for (const e of expanded) {
         for (const s of e.stems) result.stems.add(s);
@@ -361,6 +427,11 @@
     const form = root.querySelector("form");
     const input = form.querySelector("input[name=q]");
     const status = root.querySelector(".search-status");
+    // "Showing results for …", under the count, when typos were forgiven.
+    const corrected = document.createElement("p");
+    corrected.className = "search-corrected";
+    corrected.hidden = true;
+    status.after(corrected);
     const list = root.querySelector(".search-results");
     const facetsNode = root.querySelector(".search-facets");
     const plural = new Intl.PluralRules(cfg.lang);
@@ -383,6 +454,8 @@
       if (mine !== generation) return;
       const pattern = cfg.strings.results[plural.select(result.total)] || cfg.strings.results.other;
       status.textContent = pattern.replace("{count}", result.total);
+      corrected.hidden = !result.corrected;
+      corrected.textContent = result.corrected ? cfg.strings.corrected.replace("{query}", result.corrected) : "";
       list.replaceChildren(...result.hits.map((hit) => {
         const a = document.createElement("a");
         a.href = hit.url;
