@@ -136,18 +136,21 @@ for SITE in "$@"; do
     dest_root="$BENCH_DEST/$SITE"
     dest="$dest_root/public"
     mkdir -p "$dest_root"
-    rm -rf "$dest"
+    rm -rf "$dest" "$dest_root/index"
     sync
     echo "== $label: signpost build" >&2
     rc=0
     "$TIME" -f '%e %U %S %M' -o "$dir/time-signpost" \
-        "$SIGNPOST" build --root "$site_root" --output "$dest" >"$dir/log-signpost" 2>&1 || rc=$?
+        "$SIGNPOST" build --root "$site_root" --output "$dest" --index-dir "$dest_root/index" >"$dir/log-signpost" 2>&1 || rc=$?
     if [ "$rc" -ne 0 ]; then
         echo "search-transfer.sh: signpost exited with $rc; its output (first 40 lines of $dir/log-signpost):" >&2
         head -n 40 "$dir/log-signpost" >&2
         exit 1
     fi
     read -r sp_wall sp_user sp_sys sp_rss <"$dir/time-signpost"
+    # What a host receives: every file Signpost wrote (before Pagefind adds its own).
+    sp_files="$(find "$dest" -type f | wc -l)"
+    sp_pages="$(find "$dest" -type f -name '*.html' | wc -l)"
     echo "   $(head -n 1 "$dir/log-signpost"); wall ${sp_wall}s, peak RSS $((sp_rss / 1024)) MiB" >&2
 
     echo "== $label: pagefind --site $dest --output-subdir _pagefind" >&2
@@ -229,7 +232,9 @@ print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 sum_index = sum_browser = 0
 for lang in sorted(os.listdir(search)):
     p = os.path.join(search, lang)
-    parts = {k: walk(os.path.join(p, k)) for k in ("index", "lex", "post", "pos", "docs")}
+    parts = {k: walk(os.path.join(p, k)) for k in ("lex", "post", "pos", "docs")}
+    # The tantivy index is outside the output since issue 13 (--index-dir).
+    parts["index"] = walk(os.path.join(os.path.dirname(dest), "index", lang))
     # facets.bin since 2026-11-23 (one file per language), facets/<facet>/<value>.bin before
     fb = os.path.join(p, "facets.bin")
     parts["facets"] = (1, os.path.getsize(fb), (0, "")) if os.path.exists(fb) else walk(os.path.join(p, "facets"))
@@ -260,6 +265,8 @@ PY
     pf_summary="$(grep -E '^ *(Indexed|Discovered|Finished)' "$dir/log-pagefind" | sed 's/^ *//' | paste -sd ';' | sed 's/;/; /g')"
     {
         echo "Builds (one each, output in $dest_root, $(df --output=fstype "$dest_root" | tail -n 1)): signpost build ${sp_wall} s wall, $(awk -v u="$sp_user" -v s="$sp_sys" 'BEGIN { printf "%.2f", u + s }') s CPU, peak RSS $((sp_rss / 1024)) MiB ($(head -n 1 "$dir/log-signpost")); then pagefind ${pf_wall} s wall, $(awk -v u="$pf_user" -v s="$pf_sys" 'BEGIN { printf "%.2f", u + s }') s CPU, peak RSS $((pf_rss / 1024)) MiB ($pf_summary)."
+        echo
+        echo "Signpost's output (what a host receives, before Pagefind's files are added): $sp_files files for $sp_pages HTML pages; goal at most 1.2 x pages + 100 = $(( sp_pages * 12 / 10 + 100 )) ($( [ "$sp_files" -le $(( sp_pages * 12 / 10 + 100 )) ] && echo met || echo 'not met'))."
         echo
         cat "$dir/sizes.md"
         echo

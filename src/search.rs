@@ -313,7 +313,11 @@ impl LangIndex {
             })
         };
         let mut hits: Vec<(f32, u32)> = matches.iter().copied().filter(|(_, doc)| passes(*doc, None)).collect();
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // A title the query is, then titles holding every word, then the
+        // rest; by score within each.
+        let tiers = self.title_tiers(&expansions, parsed.words.len());
+        let tier = |doc: u32| tiers.get(&doc).copied().unwrap_or(2);
+        hits.sort_by(|a, b| tier(a.1).cmp(&tier(b.1)).then(b.0.total_cmp(&a.0)).then(a.1.cmp(&b.1)));
         response.total = hits.len();
         for (f, facet) in FACET_FIELDS.iter().enumerate() {
             let counts = facet_values[f]
@@ -358,6 +362,39 @@ impl LangIndex {
             words.push((Occur::Must, Box::new(BooleanQuery::new(clauses))));
         }
         Some(Box::new(BooleanQuery::new(words)))
+    }
+
+    /// Per document whose title holds every word (through any of its
+    /// stems): 0 if the title has as many words as the query, else 1.
+    fn title_tiers(&self, expansions: &[Vec<String>], words: usize) -> HashMap<u32, u8> {
+        let Ok(field) = self.index.schema().get_field(TEXT_FIELDS[0].0) else { return HashMap::new() };
+        let mut all: Option<BTreeSet<u32>> = None;
+        for stems in expansions {
+            let clauses: Vec<(Occur, Box<dyn Query>)> = stems
+                .iter()
+                .map(|stem| {
+                    let term = TermQuery::new(Term::from_field_text(field, stem), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(term) as Box<dyn Query>)
+                })
+                .collect();
+            let found = self
+                .searcher
+                .search(&BooleanQuery::new(clauses), &tantivy::collector::DocSetCollector)
+                .unwrap_or_default();
+            let docs: BTreeSet<u32> = found.into_iter().map(|a| a.doc_id).collect();
+            all = Some(match all {
+                Some(previous) => previous.intersection(&docs).copied().collect(),
+                None => docs,
+            });
+        }
+        let norms = self.searcher.segment_reader(0).get_fieldnorms_reader(field).ok();
+        all.unwrap_or_default()
+            .into_iter()
+            .map(|doc| {
+                let length = norms.as_ref().map_or(0, |n| n.fieldnorm(doc));
+                (doc, if length as usize == words { 0 } else { 1 })
+            })
+            .collect()
     }
 
     /// Documents where each phrase appears, words in a row in one field.

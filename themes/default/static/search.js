@@ -312,9 +312,12 @@
       // Each word: a union of (stem, field) clauses, scores summed in clause order.
       const wordScores = await Promise.all(expanded.map(async ({ stems, ids }) => {
         const scores = new Map();
+        // Documents with the word in their title, and the title's length (norm id).
+        const titled = new Map();
         let cost = 0;
         for (const stem of stems) {
           const fields = await postings(ids.get(stem));
+          fields[0].docs.forEach((doc, i) => titled.set(doc, fields[0].norms[i]));
           fields.forEach((list, f) => {
             if (!list.docs.length) return;
             cost += list.docs.length;
@@ -327,7 +330,7 @@
             });
           });
         }
-        return { scores, cost };
+        return { scores, cost, titled };
       }));
       // All words must match; tantivy adds them cheapest first: (a + b) + (c + d ...).
       const order = wordScores.map((w, i) => [w, i]).sort((a, b) => a[0].cost - b[0].cost || a[1] - b[1]).map((x) => x[0]);
@@ -358,7 +361,14 @@
       const has = (facet, value, doc) => { const b = bits[`${facet}/${value}`]; return !!b && (b[doc >> 3] & (1 << (doc & 7))) !== 0; };
       const passes = (doc, skip) => facetNames.every((facet) => facet === skip || !filters[facet] || has(facet, filters[facet], doc));
       const hits = matches.filter(([, doc]) => passes(doc, null));
-      hits.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      // A title the query is, then titles holding every word, then the
+      // rest; by score within each (LangIndex::title_tiers).
+      const tier = (doc) => {
+        if (!wordScores.every((w) => w.titled.has(doc))) return 2;
+        return m.norms[wordScores[0].titled.get(doc)] === parsed.words.length ? 0 : 1;
+      };
+      const tiers = new Map(hits.map(([, doc]) => [doc, tier(doc)]));
+      hits.sort((a, b) => tiers.get(a[1]) - tiers.get(b[1]) || b[0] - a[0] || a[1] - b[1]);
       result.total = hits.length;
       for (const facet of facetNames) {
         result.facets[facet] = Object.fromEntries(m.facets[facet].map(([value]) => [value, matches.filter(([, doc]) => passes(doc, facet) && has(facet, value, doc)).length]));
@@ -456,18 +466,40 @@
       status.textContent = pattern.replace("{count}", result.total);
       corrected.hidden = !result.corrected;
       corrected.textContent = result.corrected ? cfg.strings.corrected.replace("{query}", result.corrected) : "";
-      list.replaceChildren(...result.hits.map((hit) => {
-        const a = document.createElement("a");
-        a.href = hit.url;
-        a.className = "search-title";
-        a.textContent = hit.title;
-        const li = document.createElement("li");
-        li.append(a);
-        if (hit.section) { const s = document.createElement("p"); s.className = "search-section"; s.textContent = hit.section; li.append(s); }
+      // Results grouped by page, in the order of each page's best result:
+      // the page's title once, its sections under it.
+      const groups = new Map();
+      for (const hit of result.hits) {
+        const page = hit.url.split("#")[0];
+        if (!groups.has(page)) groups.set(page, []);
+        groups.get(page).push(hit);
+      }
+      const snippetOf = (hit) => {
         const p = document.createElement("p");
         p.className = "search-snippet";
         p.append(snippet(engine, hit.body, result.surfaces));
-        li.append(p);
+        return p;
+      };
+      list.replaceChildren(...[...groups].map(([page, hits]) => {
+        const a = document.createElement("a");
+        a.href = page;
+        a.className = "search-title";
+        a.textContent = hits[0].title;
+        const li = document.createElement("li");
+        li.append(a);
+        const sections = document.createElement("ul");
+        sections.className = "search-sections";
+        for (const hit of hits) {
+          if (!hit.section) { li.append(snippetOf(hit)); continue; }
+          const link = document.createElement("a");
+          link.href = hit.url;
+          link.className = "search-section";
+          link.textContent = hit.section;
+          const item = document.createElement("li");
+          item.append(link, snippetOf(hit));
+          sections.append(item);
+        }
+        if (sections.children.length) li.append(sections);
         return li;
       }));
       drawFacets(await engine.meta, result);
