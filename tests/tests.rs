@@ -11,4 +11,5 @@ mod interchange;
 mod interface_strings;
 mod library;
 mod search;
+mod search_quality;
 mod translation;
