@@ -24,6 +24,8 @@ REPS="${REPS:-5}"
 # i18n/ do not enter the measurement), or REV=worktree: the working tree,
 # built with cargo in the repository (target/release/signpost).
 REV="${REV:-HEAD}"
+# Generated sites also get a catalogue of this many resources (as bench/run.sh).
+RESOURCES="${RESOURCES:-0}"
 BENCH_DEST="${BENCH_DEST:-/dev/shm/signpost-search}"
 RESULTS="${RESULTS:-$BENCH/results.md}"
 TIME=/usr/bin/time
@@ -116,17 +118,19 @@ for SITE in "$@"; do
         label="bundled"
     else
         N="$SITE"
-        gdir="$OUT/$N"
+        suffix="$N"; [ "$RESOURCES" -gt 0 ] && suffix="$N-r$RESOURCES"
+        gdir="$OUT/$suffix"
         site_root="$gdir/signpost-site"
-        dir="$OUT/search-$N"
-        label="generated N=$N"
+        dir="$OUT/search-$suffix"
+        label="generated N=$N, RESOURCES=$RESOURCES"
         # Generated as bench/run.sh does (both sites, same stamp), so run.sh reuses it.
         stamp="generate.py $GEN_SUM pages $N"
+        [ "$RESOURCES" -gt 0 ] && stamp+=" resources $RESOURCES"
         if [ "$(cat "$gdir/stamp" 2>/dev/null)" != "$stamp" ]; then
             echo "== N=$N: generating the sites" >&2
             mkdir -p "$gdir"
             rm -rf "$site_root" "$gdir/hugo-site" "$gdir/stamp"
-            python3 "$BENCH/generate.py" --pages "$N" --out "$site_root" --hugo-out "$gdir/hugo-site"
+            python3 "$BENCH/generate.py" --pages "$N" --resources "$RESOURCES" --out "$site_root" --hugo-out "$gdir/hugo-site"
             echo "$stamp" >"$gdir/stamp"
         fi
         rm -rf "$site_root/themes" "$site_root/i18n"
