@@ -2,7 +2,9 @@
 //! index so that the browser ranks exactly as tantivy does (BM25 with the
 //! same statistics), in a few hundred files however large the site: each
 //! file is a *pack* of many terms or documents (see [`super::pack`]),
-//! about [`PACK_BYTES`] (documents: [`DOC_PACK_BYTES`]), fetched whole,
+//! of a size that grows with the site ([`pack_bytes`], [`doc_pack_bytes`]):
+//! small sites fetch little, large ones stay a few hundred files a
+//! language. Each is fetched whole,
 //! and `meta.json` lists each pack's first item, so one lookup finds it:
 //!
 //! ```text
@@ -39,13 +41,19 @@ use super::{FACET_FIELDS, SearchDoc, TEXT_FIELDS};
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, Site};
 
-/// About how many bytes a lexicon, postings or positions pack holds (one
-/// stem's postings may be more: they are not split).
-pub const PACK_BYTES: usize = 48 * 1024;
+/// About how many bytes a lexicon, postings or positions pack holds for
+/// `docs` documents (one stem's postings may be more: they are not split):
+/// 8 kB for a site of a few hundred pages, 48 kB from some 12,000
+/// documents a language (the bundled site: 8 kB, 4 × 10,000 pages: 48 kB).
+pub fn pack_bytes(docs: usize) -> usize {
+    (docs * 4).clamp(8 * 1024, 48 * 1024)
+}
 
 /// About how many bytes a documents pack holds: ten results are in up to
-/// ten packs.
-pub const DOC_PACK_BYTES: usize = 12 * 1024;
+/// ten packs (6 to 12 kB).
+pub fn doc_pack_bytes(docs: usize) -> usize {
+    (docs * 2).clamp(6 * 1024, 12 * 1024)
+}
 
 /// Characters of a document's text the browser gets, for its snippet.
 pub const EXCERPT_CHARS: usize = 200;
@@ -126,8 +134,9 @@ pub fn write(
     // Each stem's postings and positions, packed as they are read: nothing
     // of the index is held in memory but one pack's bytes.
     let mut stems: HashMap<String, (usize, u32)> = HashMap::with_capacity(terms.len());
-    let mut post_packs = Packer::new("post", out);
-    let mut pos_packs = Packer::new("pos", out);
+    let target = pack_bytes(num_docs as usize);
+    let mut post_packs = Packer::new("post", out, target);
+    let mut pos_packs = Packer::new("pos", out, target);
     let mut positions = Vec::new();
     for (id, (key, infos)) in terms.iter().enumerate() {
         let mut post = Vec::new();
@@ -167,7 +176,7 @@ pub fn write(
     }
     let post_firsts = post_packs.finish()?;
     let pos_firsts = pos_packs.finish()?;
-    let lex_firsts = write_lexicon(lexicon, &stems, out)?;
+    let lex_firsts = write_lexicon(lexicon, &stems, target, out)?;
     let norms: Vec<u32> = (0..=255u8).map(FieldNormReader::id_to_fieldnorm).collect();
     let facets: serde_json::Map<_, _> = FACET_FIELDS
         .iter()
@@ -205,20 +214,21 @@ pub fn idf(doc_freq: u64, doc_count: u64) -> f32 {
     (1.0 + x).ln()
 }
 
-/// Stems' entries gathered into packs of about [`PACK_BYTES`], each
+/// Stems' entries gathered into packs of about `target` bytes, each
 /// written when full.
 struct Packer<'a> {
     kind: &'static str,
     out: &'a Path,
     entries: Vec<Vec<u8>>,
     bytes: usize,
+    target: usize,
     /// The first stem id of each pack.
     firsts: Vec<usize>,
 }
 
 impl<'a> Packer<'a> {
-    fn new(kind: &'static str, out: &'a Path) -> Packer<'a> {
-        Packer { kind, out, entries: Vec::new(), bytes: 0, firsts: Vec::new() }
+    fn new(kind: &'static str, out: &'a Path, target: usize) -> Packer<'a> {
+        Packer { kind, out, entries: Vec::new(), bytes: 0, target, firsts: Vec::new() }
     }
 
     fn add(&mut self, id: usize, entry: Vec<u8>) -> io::Result<()> {
@@ -227,7 +237,7 @@ impl<'a> Packer<'a> {
         }
         self.bytes += entry.len();
         self.entries.push(entry);
-        if self.bytes >= PACK_BYTES {
+        if self.bytes >= self.target {
             self.flush()?;
         }
         Ok(())
@@ -256,6 +266,7 @@ impl<'a> Packer<'a> {
 fn write_lexicon(
     lexicon: &HashMap<String, String>,
     stems: &HashMap<String, (usize, u32)>,
+    target: usize,
     out: &Path,
 ) -> io::Result<Vec<String>> {
     let mut surfaces: Vec<(&String, &String)> = lexicon.iter().collect();
@@ -279,7 +290,7 @@ fn write_lexicon(
     }
     let shards: Vec<(String, String)> =
         shards.into_iter().map(|(key, words)| (key, serde_json::Value::from(words).to_string())).collect();
-    let firsts = cut(shards.iter().map(|(key, words)| key.len() + words.len()), PACK_BYTES);
+    let firsts = cut(shards.iter().map(|(key, words)| key.len() + words.len()), target);
     let mut keys = Vec::with_capacity(firsts.len());
     for (k, &first) in firsts.iter().enumerate() {
         let end = firsts.get(k + 1).copied().unwrap_or(shards.len());
@@ -326,7 +337,7 @@ fn write_docs(docs: &[SearchDoc], out: &Path) -> io::Result<Vec<usize>> {
         .iter()
         .map(|d| serde_json::to_vec(&(&d.url, &d.title, &d.section, excerpt(&d.body))))
         .collect::<serde_json::Result<_>>()?;
-    let firsts = cut(items.iter().map(Vec::len), DOC_PACK_BYTES);
+    let firsts = cut(items.iter().map(Vec::len), doc_pack_bytes(docs.len()));
     for (k, &first) in firsts.iter().enumerate() {
         let end = firsts.get(k + 1).copied().unwrap_or(items.len());
         let mut file = vec![b'['];
