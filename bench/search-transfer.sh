@@ -6,6 +6,7 @@
 #   bash bench/search-transfer.sh [SITE ...]     SITE: bundled, or N (pages per language
 #                                                of bench/generate.py); default: bundled 10000
 #   REPS=5 REV=HEAD bash bench/search-transfer.sh 10000
+#   RESOURCES=5000 REV=worktree SIGNPOST_BIN=target/debug/signpost bash bench/search-transfer.sh bundled 10000
 #
 # For each site: builds it with Signpost (timed once), runs Pagefind over the
 # output (`pagefind --site OUT --output-subdir _pagefind`, timed once),
@@ -53,9 +54,15 @@ mkdir -p "$OUT/bin"
 SIGNPOST="$OUT/bin/signpost-search"
 if [ "$REV" = worktree ]; then
     SRC="$ROOT"
-    echo "== cargo build --release --locked (working tree)" >&2
-    (cd "$ROOT" && cargo build --release --locked)
-    cp "$ROOT/target/release/signpost" "$SIGNPOST"
+    # SIGNPOST_BIN=path: measure that binary of the working tree instead of
+    # building one (the bytes a query fetches do not depend on the profile).
+    if [ -n "${SIGNPOST_BIN:-}" ]; then
+        echo "== using $SIGNPOST_BIN (working tree)" >&2
+    else
+        echo "== cargo build --release --locked (working tree)" >&2
+        (cd "$ROOT" && cargo build --release --locked)
+    fi
+    cp "${SIGNPOST_BIN:-$ROOT/target/release/signpost}" "$SIGNPOST"
     GIT_REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     GIT_DIRTY="$(git -C "$ROOT" status --porcelain -- src Cargo.toml Cargo.lock themes i18n 2>/dev/null | wc -l)"
     SIGNPOST_VERSION="$("$SIGNPOST" --version) (working tree at commit $GIT_REV"
