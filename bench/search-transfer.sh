@@ -6,6 +6,7 @@
 #   bash bench/search-transfer.sh [SITE ...]     SITE: bundled, or N (pages per language
 #                                                of bench/generate.py); default: bundled 10000
 #   REPS=5 REV=HEAD bash bench/search-transfer.sh 10000
+#   RESOURCES=5000 REV=worktree SIGNPOST_BIN=target/debug/signpost bash bench/search-transfer.sh bundled 10000
 #
 # For each site: builds it with Signpost (timed once), runs Pagefind over the
 # output (`pagefind --site OUT --output-subdir _pagefind`, timed once),
@@ -24,6 +25,8 @@ REPS="${REPS:-5}"
 # i18n/ do not enter the measurement), or REV=worktree: the working tree,
 # built with cargo in the repository (target/release/signpost).
 REV="${REV:-HEAD}"
+# Generated sites also get a catalogue of this many resources (as bench/run.sh).
+RESOURCES="${RESOURCES:-0}"
 BENCH_DEST="${BENCH_DEST:-/dev/shm/signpost-search}"
 RESULTS="${RESULTS:-$BENCH/results.md}"
 TIME=/usr/bin/time
@@ -51,9 +54,15 @@ mkdir -p "$OUT/bin"
 SIGNPOST="$OUT/bin/signpost-search"
 if [ "$REV" = worktree ]; then
     SRC="$ROOT"
-    echo "== cargo build --release --locked (working tree)" >&2
-    (cd "$ROOT" && cargo build --release --locked)
-    cp "$ROOT/target/release/signpost" "$SIGNPOST"
+    # SIGNPOST_BIN=path: measure that binary of the working tree instead of
+    # building one (the bytes a query fetches do not depend on the profile).
+    if [ -n "${SIGNPOST_BIN:-}" ]; then
+        echo "== using $SIGNPOST_BIN (working tree)" >&2
+    else
+        echo "== cargo build --release --locked (working tree)" >&2
+        (cd "$ROOT" && cargo build --release --locked)
+    fi
+    cp "${SIGNPOST_BIN:-$ROOT/target/release/signpost}" "$SIGNPOST"
     GIT_REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     GIT_DIRTY="$(git -C "$ROOT" status --porcelain -- src Cargo.toml Cargo.lock themes i18n 2>/dev/null | wc -l)"
     SIGNPOST_VERSION="$("$SIGNPOST" --version) (working tree at commit $GIT_REV"
@@ -116,17 +125,19 @@ for SITE in "$@"; do
         label="bundled"
     else
         N="$SITE"
-        gdir="$OUT/$N"
+        suffix="$N"; [ "$RESOURCES" -gt 0 ] && suffix="$N-r$RESOURCES"
+        gdir="$OUT/$suffix"
         site_root="$gdir/signpost-site"
-        dir="$OUT/search-$N"
-        label="generated N=$N"
+        dir="$OUT/search-$suffix"
+        label="generated N=$N, RESOURCES=$RESOURCES"
         # Generated as bench/run.sh does (both sites, same stamp), so run.sh reuses it.
         stamp="generate.py $GEN_SUM pages $N"
+        [ "$RESOURCES" -gt 0 ] && stamp+=" resources $RESOURCES"
         if [ "$(cat "$gdir/stamp" 2>/dev/null)" != "$stamp" ]; then
             echo "== N=$N: generating the sites" >&2
             mkdir -p "$gdir"
             rm -rf "$site_root" "$gdir/hugo-site" "$gdir/stamp"
-            python3 "$BENCH/generate.py" --pages "$N" --out "$site_root" --hugo-out "$gdir/hugo-site"
+            python3 "$BENCH/generate.py" --pages "$N" --resources "$RESOURCES" --out "$site_root" --hugo-out "$gdir/hugo-site"
             echo "$stamp" >"$gdir/stamp"
         fi
         rm -rf "$site_root/themes" "$site_root/i18n"
@@ -136,18 +147,21 @@ for SITE in "$@"; do
     dest_root="$BENCH_DEST/$SITE"
     dest="$dest_root/public"
     mkdir -p "$dest_root"
-    rm -rf "$dest"
+    rm -rf "$dest" "$dest_root/index"
     sync
     echo "== $label: signpost build" >&2
     rc=0
     "$TIME" -f '%e %U %S %M' -o "$dir/time-signpost" \
-        "$SIGNPOST" build --root "$site_root" --output "$dest" >"$dir/log-signpost" 2>&1 || rc=$?
+        "$SIGNPOST" build --root "$site_root" --output "$dest" --index-dir "$dest_root/index" >"$dir/log-signpost" 2>&1 || rc=$?
     if [ "$rc" -ne 0 ]; then
         echo "search-transfer.sh: signpost exited with $rc; its output (first 40 lines of $dir/log-signpost):" >&2
         head -n 40 "$dir/log-signpost" >&2
         exit 1
     fi
     read -r sp_wall sp_user sp_sys sp_rss <"$dir/time-signpost"
+    # What a host receives: every file Signpost wrote (before Pagefind adds its own).
+    sp_files="$(find "$dest" -type f | wc -l)"
+    sp_pages="$(find "$dest" -type f -name '*.html' | wc -l)"
     echo "   $(head -n 1 "$dir/log-signpost"); wall ${sp_wall}s, peak RSS $((sp_rss / 1024)) MiB" >&2
 
     echo "== $label: pagefind --site $dest --output-subdir _pagefind" >&2
@@ -229,7 +243,9 @@ print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 sum_index = sum_browser = 0
 for lang in sorted(os.listdir(search)):
     p = os.path.join(search, lang)
-    parts = {k: walk(os.path.join(p, k)) for k in ("index", "lex", "post", "pos", "docs")}
+    parts = {k: walk(os.path.join(p, k)) for k in ("lex", "post", "pos", "docs")}
+    # The tantivy index is outside the output since issue 13 (--index-dir).
+    parts["index"] = walk(os.path.join(os.path.dirname(dest), "index", lang))
     # facets.bin since 2026-11-23 (one file per language), facets/<facet>/<value>.bin before
     fb = os.path.join(p, "facets.bin")
     parts["facets"] = (1, os.path.getsize(fb), (0, "")) if os.path.exists(fb) else walk(os.path.join(p, "facets"))
@@ -260,6 +276,8 @@ PY
     pf_summary="$(grep -E '^ *(Indexed|Discovered|Finished)' "$dir/log-pagefind" | sed 's/^ *//' | paste -sd ';' | sed 's/;/; /g')"
     {
         echo "Builds (one each, output in $dest_root, $(df --output=fstype "$dest_root" | tail -n 1)): signpost build ${sp_wall} s wall, $(awk -v u="$sp_user" -v s="$sp_sys" 'BEGIN { printf "%.2f", u + s }') s CPU, peak RSS $((sp_rss / 1024)) MiB ($(head -n 1 "$dir/log-signpost")); then pagefind ${pf_wall} s wall, $(awk -v u="$pf_user" -v s="$pf_sys" 'BEGIN { printf "%.2f", u + s }') s CPU, peak RSS $((pf_rss / 1024)) MiB ($pf_summary)."
+        echo
+        echo "Signpost's output (what a host receives, before Pagefind's files are added): $sp_files files for $sp_pages HTML pages; goal at most 1.2 x pages + 100 = $(( sp_pages * 12 / 10 + 100 )) ($( [ "$sp_files" -le $(( sp_pages * 12 / 10 + 100 )) ] && echo met || echo 'not met'))."
         echo
         cat "$dir/sizes.md"
         echo

@@ -85,6 +85,7 @@ audience-resources = موارد لك
 search = بحث
 search-label = ابحث في مجموعة الأدوات والمكتبة
 search-no-js = يتطلب البحث تفعيل JavaScript، وهو معطّل في متصفحك. يمكنك مع ذلك تصفح جميع الموارد حسب الفئة والجمهور واللغة في
+search-corrected = عرض نتائج { $query }
 search-results = { $count ->
     [zero] لا توجد نتائج
     [one] نتيجة واحدة

@@ -66,6 +66,7 @@ audience-resources = Resources for you
 search = Search
 search-label = Search the toolkit and the library
 search-no-js = Search needs JavaScript, which is turned off in your browser. You can still browse every resource by category, audience and language in the
+search-corrected = Showing results for { $query }
 search-results = { $count ->
     [one] 1 result
    *[other] { $count } results

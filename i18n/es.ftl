@@ -68,6 +68,7 @@ audience-resources = Recursos para usted
 search = Buscar
 search-label = Buscar en la caja de herramientas y la biblioteca
 search-no-js = La búsqueda necesita JavaScript, que está desactivado en su navegador. Puede consultar todos los recursos por categoría, público e idioma en la
+search-corrected = Mostrando resultados para { $query }
 search-results = { $count ->
     [one] 1 resultado
     [many] { $count } de resultados

@@ -68,6 +68,7 @@ audience-resources = Ressources pour vous
 search = Rechercher
 search-label = Rechercher dans la boîte à outils et la bibliothèque
 search-no-js = La recherche nécessite JavaScript, qui est désactivé dans votre navigateur. Vous pouvez parcourir toutes les ressources par catégorie, public et langue dans la
+search-corrected = Résultats pour { $query }
 search-results = { $count ->
     [one] { $count } résultat
     [many] { $count } de résultats

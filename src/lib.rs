@@ -68,6 +68,9 @@ pub struct BuildOptions {
     /// Keep the page files' text in [`Prepared::sources`], for the
     /// translation tools, which edit and export them.
     pub keep_sources: bool,
+    /// Where the tantivy indexes go; defaults to `ROOT/.signpost/index`
+    /// ([`index::index_root`]).
+    pub index_dir: Option<PathBuf>,
 }
 
 /// A finished build.
@@ -104,6 +107,8 @@ pub struct Snapshot {
     pub assembled: assemble::Assembled,
     pub templates: render::Templates,
     pub strings: Arc<i18n::Strings>,
+    /// Where the build put the search indexes ([`index::index_root`]).
+    pub index_root: PathBuf,
 }
 
 /// Builds the site: [`prepare`], then render and index, then write.
@@ -196,12 +201,16 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
         Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", config.output.display()))
     })?;
     diags.extend(staging.copy(&assets));
+    let index_root = index::index_root(&options.root, options.index_dir.as_deref());
+    let index_staging = index::staging_dir(&index_root).map_err(|e| {
+        Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", index_root.display()))
+    })?;
     // Render and index read the same model and write different files: run
     // side by side, so that neither's last, single-threaded steps leave a
     // core idle.
     let (rendered, indexed) = rayon::join(
         || render::site(&config, &site, catalogue.as_ref(), &assembled, &templates, &strings, &staging),
-        || index::site(&config, &site, catalogue.as_ref(), &assembled, staging.dir()),
+        || index::site(&config, &site, catalogue.as_ref(), &assembled, &index_staging, staging.dir()),
     );
     diags.extend(rendered);
     diags.extend(indexed);
@@ -217,13 +226,17 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
         ));
     }
     if diags.has_errors() {
+        let _ = std::fs::remove_dir_all(&index_staging);
         return Err(diags.into());
     }
     let pages = staging.pages();
     staging
         .commit()
         .map_err(|e| Failure::Io(anyhow::anyhow!("cannot move the new site into {}: {e}", config.output.display())))?;
+    index::commit_indexes(&index_staging, &index_root).map_err(|e| {
+        Failure::Io(anyhow::anyhow!("cannot move the new search index into {}: {e}", index_root.display()))
+    })?;
 
     let built = Built { output: config.output.clone(), pages, warnings: diags.into_sorted() };
-    Ok((built, Snapshot { config, site, catalogue, assembled, templates, strings }))
+    Ok((built, Snapshot { config, site, catalogue, assembled, templates, strings, index_root }))
 }

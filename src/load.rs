@@ -308,7 +308,10 @@ mod tests {
         let d = crate::diag::decode(Path::new("a.md"), b"ok\tfine\nab\0c\x07".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (2, 3));
         assert!(d.message.contains("U+0000") && d.message.contains("1 more"), "{}", d.message);
-        assert_eq!(crate::diag::decode(Path::new("a.md"), b"tab\tcr\r\nlf\ncr\r".to_vec()).unwrap(), "tab\tcr\nlf\ncr\n");
+        assert_eq!(
+            crate::diag::decode(Path::new("a.md"), b"tab\tcr\r\nlf\ncr\r".to_vec()).unwrap(),
+            "tab\tcr\nlf\ncr\n"
+        );
     }
 
     #[test]

@@ -239,6 +239,9 @@ struct SearchArgs {
     /// The built site (default: ROOT/public).
     #[arg(long)]
     output: Option<PathBuf>,
+    /// The search indexes the build wrote (default: ROOT/.signpost/index).
+    #[arg(long)]
+    index_dir: Option<PathBuf>,
     /// The site's folder, for its default language.
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -255,11 +258,20 @@ struct SiteArgs {
     /// Where to write the site.
     #[arg(long)]
     output: Option<PathBuf>,
+    /// Where to write the search indexes (default: ROOT/.signpost/index),
+    /// outside the published site.
+    #[arg(long)]
+    index_dir: Option<PathBuf>,
 }
 
 impl SiteArgs {
     fn options(&self) -> BuildOptions {
-        BuildOptions { root: self.root.clone(), output: self.output.clone(), ..Default::default() }
+        BuildOptions {
+            root: self.root.clone(),
+            output: self.output.clone(),
+            index_dir: self.index_dir.clone(),
+            ..Default::default()
+        }
     }
 }
 
@@ -327,13 +339,15 @@ fn search(args: &SearchArgs) -> Result<(), ExitCode> {
         .clone()
         .or_else(|| signpost::config::load(&args.root, None).ok().map(|c| c.default_lang.to_string()))
         .unwrap_or_else(|| "en".to_string());
-    let index = signpost::search::LangIndex::open(&output, &signpost::model::Lang::new(lang.clone())).map_err(|e| {
-        eprintln!(
-            "error: {e}
+    let indexes = signpost::index::index_root(&args.root, args.index_dir.as_deref());
+    let index = signpost::search::LangIndex::open(&indexes, &output, &signpost::model::Lang::new(lang.clone()))
+        .map_err(|e| {
+            eprintln!(
+                "error: {e}
 build the site first: signpost build"
-        );
-        ExitCode::from(2)
-    })?;
+            );
+            ExitCode::from(2)
+        })?;
     let request = signpost::search::Request {
         query: args.query.clone(),
         lang: signpost::model::Lang::new(lang),
@@ -381,6 +395,7 @@ fn serve_built(options: &BuildOptions, bind: std::net::SocketAddr) -> Result<(),
     let config = signpost::config::load(&options.root, None).ok();
     let options = signpost::serve::Options {
         output,
+        indexes: signpost::index::index_root(&options.root, options.index_dir.as_deref()),
         bind,
         base_path: config.as_ref().map_or_else(|| "/".into(), |c| c.base_path.clone()),
         default_lang: config.map_or_else(|| signpost::model::Lang::new("en"), |c| c.default_lang),
@@ -422,6 +437,7 @@ fn serve(options: BuildOptions, bind: std::net::SocketAddr, live: bool) -> Resul
             .map(|c| (c.base_path, c.default_lang))
             .unwrap_or_else(|_| ("/".into(), signpost::model::Lang::new("en"))),
     };
+    let indexes = signpost::index::index_root(&options.root, options.index_dir.as_deref());
     let hub = live.then(|| std::sync::Arc::new(signpost::live::Hub::default()));
     if let Some(hub) = &hub {
         if let Some(diags) = first_error {
@@ -432,7 +448,7 @@ fn serve(options: BuildOptions, bind: std::net::SocketAddr, live: bool) -> Resul
             ExitCode::from(2)
         })?;
     }
-    let options = signpost::serve::Options { output, bind, base_path, default_lang, hub };
+    let options = signpost::serve::Options { output, indexes, bind, base_path, default_lang, hub };
     signpost::serve::serve(options).map_err(|e| {
         eprintln!("error: {e:#}");
         ExitCode::from(2)

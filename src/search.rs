@@ -1,6 +1,8 @@
 //! Searching the prebuilt index of a built site, for `signpost search` and
-//! `signpost serve`'s `/api/search`. The index is used as it is, never
-//! rebuilt.
+//! `signpost serve`'s `/api/search`: the tantivy index where the build
+//! wrote it ([`crate::index::lang_dir`], outside the published folder) and
+//! the lexicon and documents of the browser's files in the output. The
+//! index is used as it is, never rebuilt.
 //!
 //! A query is cut into words and "quoted phrases". Every word must match;
 //! each word becomes the stems the lexicon gives it: its own, those of the
@@ -21,8 +23,9 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, Searcher, Term};
 
 use crate::index::analysis::{self, surface_analyzer, tokens};
-use crate::index::export::{DOC_CHUNK, shard_key};
-use crate::index::{FACET_FIELDS, TEXT_FIELDS, schema, search_dir};
+use crate::index::export::shard_key;
+use crate::index::pack::pack_of;
+use crate::index::{FACET_FIELDS, TEXT_FIELDS, lang_dir, schema, search_dir};
 use crate::model::Lang;
 
 /// Longer queries are cut: nobody types more, and it bounds the work.
@@ -51,6 +54,10 @@ pub struct Response {
     /// Why there are no results, or what was changed in the query.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// The query as the typo rule read it ("Showing results for …"), when
+    /// a word matched only through typos.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -67,7 +74,11 @@ impl Response {
     /// result's title (and section), URL and snippet, the matched words in
     /// brackets.
     pub fn text(&self) -> String {
-        let mut text = format!("{}\n", crate::diag::count(self.total, "result"));
+        let mut text = match &self.corrected {
+            Some(corrected) => format!("showing results for: {corrected}\n"),
+            None => String::new(),
+        };
+        text.push_str(&format!("{}\n", crate::diag::count(self.total, "result")));
         for hit in &self.results {
             let section = if hit.section.is_empty() { String::new() } else { format!(" › {}", hit.section) };
             let snippet = hit.snippet.replace("<mark>", "[").replace("</mark>", "]");
@@ -81,6 +92,17 @@ impl Response {
 /// browser) and its document frequency.
 #[derive(Debug, Clone, serde::Deserialize)]
 struct Entry(String, String, serde::de::IgnoredAny, usize);
+
+/// What a query word stands for.
+#[derive(Debug, Default)]
+pub struct Expansion {
+    pub stems: Vec<String>,
+    /// The word it was taken for, when only typo matches were found.
+    pub corrected: Option<String>,
+}
+
+/// A lexicon pack: entries by key.
+type LexiconPack = HashMap<String, Vec<Entry>>;
 
 /// A query cut into words and phrases, surfaces already normalised.
 #[derive(Debug, Default, PartialEq)]
@@ -125,87 +147,150 @@ pub fn parse(lang: &Lang, query: &str) -> (Parsed, Option<String>) {
 /// An opened index of one language of a built site.
 pub struct LangIndex {
     lang: Lang,
+    /// The browser's files (`OUT/_search/<lang>/`).
     dir: PathBuf,
+    /// The tantivy index (outside the published folder).
+    index_dir: PathBuf,
     /// Which build's index this is (see [`LangIndex::is_current`]).
     stamp: Option<Stamp>,
     searcher: Searcher,
     index: Index,
-    shards: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<Entry>>>>,
+    meta: serde_json::Value,
+    /// Lexicon packs read so far, by number.
+    shards: std::sync::Mutex<HashMap<usize, std::sync::Arc<LexiconPack>>>,
 }
 
 impl LangIndex {
-    pub fn open(output: &Path, lang: &Lang) -> Result<LangIndex, String> {
+    /// The index of `lang` in `index_root` ([`crate::index::index_root`])
+    /// with the browser's files of the site built into `output`.
+    pub fn open(index_root: &Path, output: &Path, lang: &Lang) -> Result<LangIndex, String> {
         let dir = output.join(search_dir(lang));
+        let index_dir = lang_dir(index_root, lang);
         // Taken before the index is opened: a build committed in between
         // makes the index look outdated, never a new index look current.
-        let stamp = Stamp::of(&dir);
-        let index = Index::open_in_dir(dir.join("index"))
-            .map_err(|e| format!("no search index for `{lang}` in {}: {e}", output.display()))?;
+        let stamp = Stamp::of(&index_dir);
+        let index = Index::open_in_dir(&index_dir)
+            .map_err(|e| format!("no search index for `{lang}` in {}: {e}", index_dir.display()))?;
         index.tokenizers().register(&analysis::analyzer_name(lang), analysis::analyzer(lang));
         let searcher = index.reader().map_err(|e| e.to_string())?.searcher();
-        Ok(LangIndex { lang: lang.clone(), dir, stamp, searcher, index, shards: Default::default() })
+        let meta = std::fs::read_to_string(dir.join("meta.json"))
+            .map_err(|e| format!("no search files for `{lang}` in {}: {e}", output.display()))?;
+        let meta = serde_json::from_str(&meta).map_err(|e| format!("{}: {e}", dir.join("meta.json").display()))?;
+        Ok(LangIndex { lang: lang.clone(), dir, index_dir, stamp, searcher, index, meta, shards: Default::default() })
     }
 
     /// Whether the files on disk are still those of the build this index
     /// was opened from. The index is mapped in memory, but the lexicon and
     /// the documents are read when a query needs them: after a rebuild,
     /// `serve` opens the index again, and a request that was answered while
-    /// a build committed is answered again from the new one.
+    /// a build committed is answered again from the new one. The index is
+    /// moved into place after the published files, so its stamp changes last.
     pub fn is_current(&self) -> bool {
-        self.stamp.is_some() && Stamp::of(&self.dir) == self.stamp
+        self.stamp.is_some() && Stamp::of(&self.index_dir) == self.stamp
     }
 
-    fn shard(&self, surface: &str) -> std::sync::Arc<Vec<Entry>> {
-        let key = shard_key(surface);
+    /// Which pack of `meta[kind]` (each pack's first item) holds `key`.
+    fn pack<K: Ord + serde::de::DeserializeOwned>(&self, kind: &str, key: &K) -> usize {
+        let firsts: Vec<K> = serde_json::from_value(self.meta[kind].clone()).unwrap_or_default();
+        pack_of(&firsts, key)
+    }
+
+    /// A lexicon pack, read once.
+    fn lexicon_pack(&self, k: usize) -> std::sync::Arc<LexiconPack> {
         let mut shards = self.shards.lock().unwrap_or_else(|e| e.into_inner());
         shards
-            .entry(key.clone())
+            .entry(k)
             .or_insert_with(|| {
-                let text = std::fs::read_to_string(self.dir.join(format!("lex/{key}.json"))).unwrap_or_default();
+                let text = std::fs::read_to_string(self.dir.join(format!("lex/{k}.json"))).unwrap_or_default();
                 std::sync::Arc::new(serde_json::from_str(&text).unwrap_or_default())
             })
             .clone()
     }
 
-    /// The stems a word stands for, best first.
-    pub fn expand(&self, word: &str, prefix: bool, exact_only: bool) -> Vec<String> {
+    /// The lexicon entries of a surface form's key.
+    fn shard(&self, surface: &str) -> Vec<Entry> {
+        let key = shard_key(surface);
+        self.lexicon_pack(self.pack("lex", &key)).get(&key).cloned().unwrap_or_default()
+    }
+
+    /// Every entry whose key starts with `prefix` (hex): keys are in byte
+    /// order, so they lie in a run of packs.
+    fn entries_under(&self, prefix: &str) -> Vec<Entry> {
+        let (first, last) = (self.pack("lex", &prefix.to_string()), self.pack("lex", &format!("{prefix}g")));
+        let mut entries = Vec::new();
+        for k in first..=last {
+            let pack = self.lexicon_pack(k);
+            let mut keys: Vec<&String> = pack.keys().filter(|key| key.starts_with(prefix)).collect();
+            keys.sort();
+            entries.extend(keys.into_iter().flat_map(|key| pack[key].iter().cloned()));
+        }
+        entries
+    }
+
+    /// Words one or two typos from `word` ([`typo_budget`]): those sharing
+    /// its first letter, and those beginning with its second letter (first
+    /// letter typed twice or in front of another) or with its first two
+    /// swapped. A wrong first letter is not looked for: it would mean
+    /// reading the whole lexicon.
+    fn typo_candidates(&self, word: &str, budget: usize) -> Vec<(usize, Entry)> {
+        let chars: Vec<char> = word.chars().collect();
+        let hex =
+            |cs: &[char]| -> String { cs.iter().collect::<String>().bytes().map(|b| format!("{b:02x}")).collect() };
+        let mut entries = self.entries_under(&hex(&chars[..1]));
+        if chars.len() >= 3 {
+            entries.extend(self.shard(&chars[1..3].iter().collect::<String>()));
+            entries.extend(self.shard(&[chars[1], chars[0]].iter().collect::<String>()));
+        }
+        let mut seen = BTreeSet::new();
+        entries
+            .into_iter()
+            .filter(|e| seen.insert(e.0.clone()))
+            .filter_map(|e| edit_distance(&e.0, word, budget).map(|d| (d, e)))
+            .collect()
+    }
+
+    /// The stems a word stands for, best first, and the word the typo
+    /// rule took it for, if it did.
+    pub fn expand(&self, word: &str, prefix: bool, exact_only: bool) -> Expansion {
         let shard = self.shard(word);
         let exact: Option<&Entry> = shard.iter().find(|e| e.0 == word);
         let mut stems: Vec<String> = Vec::new();
         match exact {
             Some(entry) => stems.push(entry.1.clone()),
             None => {
-                // A form the documents do not use: the longest stem it
-                // extends by a short ending ("strategies" → "strategi"). The
-                // browser has no stemmer; both sides use this rule.
-                let len = word.chars().count();
-                let base = shard
-                    .iter()
-                    .filter(|e| word.starts_with(&e.1) && e.1.chars().count() >= 3 && len - e.1.chars().count() <= 4)
-                    .max_by(|a, b| a.1.chars().count().cmp(&b.1.chars().count()).then_with(|| b.1.cmp(&a.1)));
-                if let Some(entry) = base {
-                    stems.push(entry.1.clone());
+                // A form the documents do not use: its Snowball stem, if
+                // theirs ("evaluating" → "evalu"). The browser runs the
+                // same stemmer (Snowball's JavaScript).
+                let stem = analysis::stem(&self.lang, word);
+                if self.shard(&stem).iter().any(|e| e.1 == stem) {
+                    stems.push(stem);
                 }
             }
         }
+        let mut expansion = Expansion { stems, corrected: None };
         if exact_only {
-            return stems;
+            return expansion;
         }
-        let typo = exact.is_none() && word.chars().count() >= 5;
-        let mut others: Vec<&Entry> = shard
-            .iter()
-            .filter(|e| (prefix && e.0.starts_with(word)) || (typo && within_one_edit(&e.0, word)))
-            .collect();
+        let mut others: Vec<&Entry> =
+            if prefix { shard.iter().filter(|e| e.0.starts_with(word)).collect() } else { Vec::new() };
         others.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.1.cmp(&b.1)));
-        for entry in others {
-            if stems.len() >= MAX_EXPANSIONS {
+        // Typos only when the word matched nothing else: an exact match
+        // always ranks first. The closest words only, most frequent first.
+        let budget = if expansion.stems.is_empty() && others.is_empty() { typo_budget(word) } else { 0 };
+        let mut typos = if budget > 0 { self.typo_candidates(word, budget) } else { Vec::new() };
+        let closest = typos.iter().map(|(d, _)| *d).min().unwrap_or(0);
+        typos.retain(|(d, _)| *d == closest);
+        typos.sort_by(|a, b| b.1.3.cmp(&a.1.3).then_with(|| a.1.1.cmp(&b.1.1)).then_with(|| a.1.0.cmp(&b.1.0)));
+        expansion.corrected = typos.first().map(|(_, e)| e.0.clone());
+        for entry in others.into_iter().chain(typos.iter().map(|(_, e)| e)) {
+            if expansion.stems.len() >= MAX_EXPANSIONS {
                 break;
             }
-            if !stems.contains(&entry.1) {
-                stems.push(entry.1.clone());
+            if !expansion.stems.contains(&entry.1) {
+                expansion.stems.push(entry.1.clone());
             }
         }
-        stems
+        expansion
     }
 
     pub fn search(&self, request: &Request) -> Response {
@@ -217,6 +302,7 @@ impl LangIndex {
             results: Vec::new(),
             facets: BTreeMap::new(),
             message: None,
+            corrected: None,
         };
         let facet_values = self.facet_values();
         for (f, filter) in request.filters.iter().enumerate() {
@@ -230,12 +316,18 @@ impl LangIndex {
         }
         let last = parsed.words.len() - 1;
         let in_phrase: BTreeSet<&String> = parsed.phrases.iter().flatten().collect();
-        let expansions: Vec<Vec<String>> = parsed
+        let expanded: Vec<Expansion> = parsed
             .words
             .iter()
             .enumerate()
             .map(|(i, w)| self.expand(w, i == last && parsed.last_is_prefix, in_phrase.contains(w)))
             .collect();
+        if expanded.iter().any(|e| e.corrected.is_some()) {
+            let words = parsed.words.iter().zip(&expanded);
+            response.corrected =
+                Some(words.map(|(w, e)| e.corrected.as_deref().unwrap_or(w)).collect::<Vec<_>>().join(" "));
+        }
+        let expansions: Vec<Vec<String>> = expanded.into_iter().map(|e| e.stems).collect();
         let Some(query) = self.query(&expansions) else {
             response.message = message;
             return response;
@@ -258,7 +350,11 @@ impl LangIndex {
             })
         };
         let mut hits: Vec<(f32, u32)> = matches.iter().copied().filter(|(_, doc)| passes(*doc, None)).collect();
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // A title the query is, then titles holding every word, then the
+        // rest; by score within each.
+        let tiers = self.title_tiers(&expansions, parsed.words.len());
+        let tier = |doc: u32| tiers.get(&doc).copied().unwrap_or(2);
+        hits.sort_by(|a, b| tier(a.1).cmp(&tier(b.1)).then(b.0.total_cmp(&a.0)).then(a.1.cmp(&b.1)));
         response.total = hits.len();
         for (f, facet) in FACET_FIELDS.iter().enumerate() {
             let counts = facet_values[f]
@@ -305,6 +401,39 @@ impl LangIndex {
         Some(Box::new(BooleanQuery::new(words)))
     }
 
+    /// Per document whose title holds every word (through any of its
+    /// stems): 0 if the title has as many words as the query, else 1.
+    fn title_tiers(&self, expansions: &[Vec<String>], words: usize) -> HashMap<u32, u8> {
+        let Ok(field) = self.index.schema().get_field(TEXT_FIELDS[0].0) else { return HashMap::new() };
+        let mut all: Option<BTreeSet<u32>> = None;
+        for stems in expansions {
+            let clauses: Vec<(Occur, Box<dyn Query>)> = stems
+                .iter()
+                .map(|stem| {
+                    let term = TermQuery::new(Term::from_field_text(field, stem), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(term) as Box<dyn Query>)
+                })
+                .collect();
+            let found = self
+                .searcher
+                .search(&BooleanQuery::new(clauses), &tantivy::collector::DocSetCollector)
+                .unwrap_or_default();
+            let docs: BTreeSet<u32> = found.into_iter().map(|a| a.doc_id).collect();
+            all = Some(match all {
+                Some(previous) => previous.intersection(&docs).copied().collect(),
+                None => docs,
+            });
+        }
+        let norms = self.searcher.segment_reader(0).get_fieldnorms_reader(field).ok();
+        all.unwrap_or_default()
+            .into_iter()
+            .map(|doc| {
+                let length = norms.as_ref().map_or(0, |n| n.fieldnorm(doc));
+                (doc, if length as usize == words { 0 } else { 1 })
+            })
+            .collect()
+    }
+
     /// Documents where each phrase appears, words in a row in one field.
     fn phrase_docs(&self, phrases: &[Vec<String>]) -> Option<BTreeSet<u32>> {
         if phrases.is_empty() {
@@ -313,8 +442,10 @@ impl LangIndex {
         let schema = self.index.schema();
         let mut result: Option<BTreeSet<u32>> = None;
         for phrase in phrases {
-            let stems: Vec<String> =
-                phrase.iter().map(|w| self.expand(w, false, true).into_iter().next().unwrap_or_default()).collect();
+            let stems: Vec<String> = phrase
+                .iter()
+                .map(|w| self.expand(w, false, true).stems.into_iter().next().unwrap_or_default())
+                .collect();
             let mut docs = BTreeSet::new();
             for (name, _) in TEXT_FIELDS {
                 let Ok(field) = schema.get_field(name) else { continue };
@@ -332,11 +463,8 @@ impl LangIndex {
         result
     }
 
-    fn meta(&self) -> serde_json::Value {
-        std::fs::read_to_string(self.dir.join("meta.json"))
-            .ok()
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
+    fn meta(&self) -> &serde_json::Value {
+        &self.meta
     }
 
     fn facet_values(&self) -> Vec<Vec<String>> {
@@ -376,15 +504,16 @@ impl LangIndex {
     fn hits(&self, query: &dyn Query, docs: &[(f32, u32)]) -> Vec<Hit> {
         let (_, fields) = schema(&self.lang);
         let snippets = SnippetGenerator::create(&self.searcher, query, fields.text[2]).ok();
-        let chunk = self.meta()["docChunk"].as_u64().unwrap_or(DOC_CHUNK as u64).max(1) as u32;
-        let mut chunks: HashMap<u32, Vec<[String; 4]>> = HashMap::new();
+        let firsts: Vec<u32> = serde_json::from_value(self.meta["docs"].clone()).unwrap_or_default();
+        let mut packs: HashMap<usize, Vec<[String; 4]>> = HashMap::new();
         docs.iter()
             .filter_map(|(_, doc)| {
-                let items = chunks.entry(doc / chunk).or_insert_with(|| {
-                    let text = std::fs::read_to_string(self.dir.join(format!("docs/{}.json", doc / chunk)));
+                let k = pack_of(&firsts, doc);
+                let items = packs.entry(k).or_insert_with(|| {
+                    let text = std::fs::read_to_string(self.dir.join(format!("docs/{k}.json")));
                     text.ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
                 });
-                let [url, title, section, body] = items.get((doc % chunk) as usize)?.clone();
+                let [url, title, section, body] = items.get((doc - firsts.get(k)?) as usize)?.clone();
                 let snippet = snippets.as_ref().map(|g| g.snippet(&body).to_html()).unwrap_or_default();
                 let snippet =
                     if snippet.is_empty() { escape(&body.chars().take(160).collect::<String>()) } else { snippet };
@@ -405,8 +534,8 @@ struct Stamp {
 }
 
 impl Stamp {
-    fn of(dir: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(dir.join("index/meta.json")).ok()?;
+    fn of(index_dir: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(index_dir.join("meta.json")).ok()?;
         Some(Stamp {
             modified: meta.modified().ok()?,
             len: meta.len(),
@@ -423,16 +552,48 @@ fn has_bit(bits: Option<&Vec<u8>>, doc: u32) -> bool {
     bits.and_then(|b| b.get(doc as usize / 8)).is_some_and(|byte| byte & (1 << (doc % 8)) != 0)
 }
 
-/// Levenshtein distance of at most one.
-pub fn within_one_edit(a: &str, b: &str) -> bool {
+/// Typos forgiven in a word: one from 4 letters, two from 8.
+pub fn typo_budget(word: &str) -> usize {
+    match word.chars().count() {
+        0..4 => 0,
+        4..8 => 1,
+        _ => 2,
+    }
+}
+
+/// The Damerau-Levenshtein distance of `a` and `b` (optimal string
+/// alignment: insertions, deletions, substitutions, swaps of neighbours),
+/// if at most `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
+    if a.len().abs_diff(b.len()) > max {
+        return None;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
-    a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; (a.len() + 1) * width];
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows[i * width] = i;
+        let mut best = i;
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[(i - 1) * width + j] + 1)
+                .min(rows[i * width + j - 1] + 1)
+                .min(rows[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[(i - 2) * width + j - 2] + 1);
+            }
+            rows[i * width + j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+    }
+    Some(rows[a.len() * width + b.len()]).filter(|d| *d <= max)
 }
 
 fn escape(text: &str) -> String {
@@ -444,12 +605,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_edit() {
-        assert!(within_one_edit("health", "helth"));
-        assert!(!within_one_edit("health", "healht"), "a swap is two edits");
-        assert!(within_one_edit("health", "wealth"));
-        assert!(within_one_edit("health", "healths"));
-        assert!(!within_one_edit("health", "heal"));
+    fn typos() {
+        assert_eq!(edit_distance("health", "helth", 1), Some(1));
+        assert_eq!(edit_distance("health", "healht", 1), Some(1), "a swap is one edit");
+        assert_eq!(edit_distance("psychosis", "pyschosis", 2), Some(1));
+        assert_eq!(edit_distance("health", "wealth", 1), Some(1));
+        assert_eq!(edit_distance("health", "heal", 1), None);
+        assert_eq!(edit_distance("epilepsy", "epilespy", 2), Some(1));
+        assert_eq!(edit_distance("mental", "mantale", 2), Some(2));
+        assert_eq!(edit_distance("", "ab", 2), Some(2));
+        assert_eq!([typo_budget("abc"), typo_budget("abcd"), typo_budget("abcdefgh")], [0, 1, 2]);
     }
 
     #[test]

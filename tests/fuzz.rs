@@ -194,7 +194,7 @@ proptest! {
     #[test]
     fn catalogue(resources in mutated("resources.yaml"), translation in mutated("translation.yaml")) {
         // As `load` hands them over; a text it refuses never gets here.
-        let decode = |text: &str| signpost::load::decode(Path::new("x.yaml"), text.as_bytes().to_vec()).ok();
+        let decode = |text: &str| signpost::diag::decode(Path::new("x.yaml"), text.as_bytes().to_vec()).ok();
         let (Some(resources), Some(translation)) = (decode(&resources), decode(&translation)) else {
             return Ok(());
         };

@@ -130,10 +130,8 @@ fn html_in_catalogue_text_is_shown_as_text() {
         assert!(!html.contains("<b>bold</b>"), "{page}");
     }
     let items = site.page("_library/en/0.json");
-    assert!(
-        items.contains(r#"Watch <script>alert(\"x\")</script> & <b>bold</b> stay text."#),
-        "JSON carries the raw text; the script sets it with textContent"
-    );
+    assert!(!items.contains("<script>alert"), "cards carry the template's escaped HTML");
+    assert!(items.contains("Watch &lt;script&gt;"), "{items}");
 }
 
 #[test]
@@ -173,36 +171,72 @@ fn atom_feed_lists_recent_additions() {
 }
 
 #[test]
-fn browser_data_has_a_small_file_per_combination() {
+fn browser_data_packs_every_combination() {
     let site = built();
-    let first = |path: &str| -> serde_json::Value {
+    let json = |path: &str| -> serde_json::Value {
         serde_json::from_str(&site.page(&format!("_library/{path}.json"))).unwrap()
     };
-    let titles = |data: &serde_json::Value| -> Vec<String> {
-        data["items"].as_array().unwrap().iter().map(|i| i[2].as_str().unwrap().to_string()).collect()
+    // A state's number: each facet's value index (0: not chosen), category
+    // slowest; 3 categories, 3 audiences, 4 languages; 64 states a pack.
+    let entry = |kind: &str, scope: &str, [c, a, l]: [usize; 3]| {
+        let n = (c * 4 + a) * 5 + l;
+        json(&format!("{kind}/{scope}/{}", n / 64))[n % 64].clone()
     };
-    let everything = first("en/first/_/_._._");
-    assert_eq!(everything["total"], 7);
-    assert_eq!(titles(&everything), ["Zeta Kit", "Beta Tool", "Delta Guide"], "the first page, as listed");
+    let sums = |differences: &serde_json::Value| -> Vec<u64> {
+        let mut last = 0;
+        differences
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                last = if i == 0 { d.as_u64().unwrap() } else { last + d.as_u64().unwrap() };
+                last
+            })
+            .collect()
+    };
+    // The title in a card, as the theme's template rendered it.
+    let titles = |lang: &str, ordinals: &[u64]| -> Vec<String> {
+        let cards = json(&format!("{lang}/0"));
+        ordinals
+            .iter()
+            .map(|&i| {
+                let html = cards[i as usize].as_str().unwrap();
+                let after = &html[html.find("class=\"citation\"").unwrap()..];
+                let after = &after[after.find("</span> <span").unwrap() + 13..];
+                let after = &after[after.find('>').unwrap() + 1..];
+                after[..after.find("</span>").unwrap()].to_string()
+            })
+            .collect()
+    };
+    let everything = entry("states", "_", [0, 0, 0]);
+    assert_eq!(everything[0], 7);
+    assert_eq!(
+        titles("en", &sums(&everything[2])),
+        ["Zeta Kit", "Beta Tool", "Delta Guide"],
+        "the first page, as listed"
+    );
     // Key Guidance + Donors + Arabic: Delta and Alpha; beside each value,
     // what choosing it instead would give (vocabulary order).
-    let kda = first("en/first/_/key-guidance.donors.ar");
-    assert_eq!(kda["total"], 2);
-    assert_eq!(titles(&kda), ["Delta Guide", "Alpha Guide"]);
-    assert_eq!(kda["counts"], serde_json::json!([[2, 2, 0], [0, 1, 2], [1, 0, 2, 0]]));
-    assert_eq!(first("en/first/_/tools.implementing-agencies._")["total"], 2);
-    assert_eq!(first("en/first/_/readings.implementing-agencies._")["total"], 0, "empty combinations have a file too");
-    assert_eq!(titles(&first("fr/first/_/key-guidance.donors.ar")), ["Delta Guide", "Guide Alpha"]);
+    let kda = entry("states", "_", [1, 3, 3]);
+    assert_eq!(kda[0], 2);
+    assert_eq!(titles("en", &sums(&kda[2])), ["Delta Guide", "Alpha Guide"]);
+    assert_eq!(kda[1], serde_json::json!([[2, 2, 0], [0, 1, 2], [1, 0, 2, 0]]));
+    assert_eq!(entry("states", "_", [2, 1, 0])[0], 2);
+    assert_eq!(entry("states", "_", [3, 1, 0])[0], 0, "empty combinations have an entry too");
+    assert_eq!(titles("fr", &sums(&kda[2])), ["Delta Guide", "Guide Alpha"]);
     // A component page's own scope.
-    let plan = first("en/first/plan/_._._");
-    assert_eq!(plan["total"], 4);
-    assert_eq!(titles(&plan), ["Delta Guide", "Alpha Guide", "Eta Notes"]);
-    // Later pages: the ordinals, first as is, then differences.
-    let list = |path: &str| std::fs::read(site.output().join(format!("_library/list/{path}.bin"))).unwrap();
-    assert_eq!(list("plan/_._._.0"), [2, 1, 1, 1]);
+    let plan = entry("states", "plan", [0, 0, 0]);
+    assert_eq!(plan[0], 4);
+    assert_eq!(titles("en", &sums(&plan[2])), ["Delta Guide", "Alpha Guide", "Eta Notes"]);
+    // Later pages: the whole list, first as is, then differences.
+    assert_eq!(entry("list", "plan", [0, 0, 0]), serde_json::json!([2, 1, 1, 1]));
     // Gamma, 6th in catalogue order (index 5), is the only one in "other".
-    assert_eq!(list("_/_._.other.0"), [5]);
-    assert!(!site.output().join("_library/list/_/readings.implementing-agencies._.0.bin").exists());
+    assert_eq!(entry("list", "_", [0, 0, 4]), serde_json::json!([5]));
+    // The cards are the theme's: the same markup as the listing pages.
+    let listing = site.page("en/resources/page/3/index.html");
+    let card = json("en/0")[6].as_str().unwrap().to_string();
+    assert!(listing.contains(&card), "{card}");
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod interface_strings;
 mod library;
 mod new_site;
 mod search;
+mod search_quality;
 mod serve;
 mod translation;
 mod trust;

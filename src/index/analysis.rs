@@ -43,6 +43,23 @@ fn stemmer_language(lang: &Lang) -> Option<Language> {
     }
 }
 
+/// The name of Snowball's algorithm for `lang`, as its generated files
+/// are named (`themes/default/static/snowball/<name>-stemmer.js`, the
+/// stemmer `search.js` runs).
+pub fn snowball_name(lang: &Lang) -> Option<&'static str> {
+    Some(match stemmer_language(lang)? {
+        Language::English => "english",
+        Language::French => "french",
+        Language::Spanish => "spanish",
+        Language::Arabic => "arabic",
+        Language::Portuguese => "portuguese",
+        Language::German => "german",
+        Language::Italian => "italian",
+        Language::Russian => "russian",
+        _ => return None,
+    })
+}
+
 fn is_arabic(lang: &Lang) -> bool {
     lang.as_str().split('-').next() == Some("ar")
 }
@@ -238,26 +255,35 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Letter forms written interchangeably in Arabic.
+/// Letter forms written interchangeably in Arabic, and the one each
+/// becomes.
+pub const ARABIC_FOLDS: [(char, char); 6] = [('أ', 'ا'), ('إ', 'ا'), ('آ', 'ا'), ('ٱ', 'ا'), ('ى', 'ي'), ('ة', 'ه')];
+
 fn fold_arabic(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
-        'ة' => 'ه',
-        c => c,
-    }
+    ARABIC_FOLDS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to)
+}
+
+/// The Arabic tables the browser's analysis needs (`search.js` reads them
+/// from `meta.json`): articles, fewest letters left, letter folds. `None`
+/// for other languages.
+pub fn browser_tables(lang: &Lang) -> Option<serde_json::Value> {
+    is_arabic(lang).then(|| {
+        let folds: serde_json::Map<String, serde_json::Value> =
+            ARABIC_FOLDS.iter().map(|(from, to)| (from.to_string(), to.to_string().into())).collect();
+        serde_json::json!({ "articles": ARABIC_ARTICLES, "minStem": ARABIC_MIN_STEM, "folds": folds })
+    })
 }
 
 /// The article ال with the conjunctions و ف and the prepositions ب ك ل
 /// attached to it (ل + ال is written لل), longest first. A lone و ف ب ك ل
 /// is kept: too many words begin with these letters (وسائل, فعالية, بيت),
 /// and the Snowball stemmer already removes them where it is safe.
-const ARABIC_ARTICLES: [&str; 12] =
+pub const ARABIC_ARTICLES: [&str; 12] =
     ["وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
 
 /// Fewest letters left after stripping: ال before one letter is a word
 /// (الم, pain), not an article.
-const ARABIC_MIN_STEM: usize = 2;
+pub const ARABIC_MIN_STEM: usize = 2;
 
 /// A word without its article and the particles attached to it (already
 /// folded), when at least `ARABIC_MIN_STEM` letters remain. `search.js`

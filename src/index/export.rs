@@ -1,20 +1,30 @@
 //! The search index as the browser reads it, exported from the tantivy
 //! index so that the browser ranks exactly as tantivy does (BM25 with the
-//! same statistics), while fetching only what a query needs:
+//! same statistics), in a few hundred files however large the site: each
+//! file is a *pack* of many terms or documents (see [`super::pack`]),
+//! of a size that grows with the site ([`pack_bytes`], [`doc_pack_bytes`]):
+//! small sites fetch little, large ones stay a few hundred files a
+//! language. Each is fetched whole,
+//! and `meta.json` lists each pack's first item, so one lookup finds it:
 //!
 //! ```text
-//! _search/<lang>/meta.json        counts, field weights and norms, facet values
-//! _search/<lang>/lex/<key>.json   words (surface forms) starting with <key>, and their stems
-//! _search/<lang>/post/<id>.bin    a stem's postings per field: doc, term frequency, field norm
-//! _search/<lang>/pos/<id>.bin     its positions (fetched only for "quoted phrases")
-//! _search/<lang>/docs/<k>.json    DOC_CHUNK documents' URL, title, section and text
-//! _search/<lang>/facets.bin      per filter value, which documents have it (bit i = doc i), one after another
+//! _search/<lang>/meta.json      counts, field weights and norms, facet values, each pack's first item
+//! _search/<lang>/lex/<k>.json   {key: [[surface, stem, stem id, document frequency], ...], ...} for a range of keys
+//! _search/<lang>/post/<k>.bin   pack of stems' postings (stem ids from meta.post[k]): per field doc, tf, norm
+//! _search/<lang>/pos/<k>.bin    pack of the same stems' positions (fetched only for "quoted phrases")
+//! _search/<lang>/docs/<k>.json  documents from meta.docs[k] on: URL, title, section, the text's opening
+//! _search/<lang>/facets.bin     per filter value, which documents have it (bit i = doc i), one after another
 //! ```
 //!
-//! `<key>` is the hex of a word's first two characters (surface forms have
-//! no Arabic article: `analysis::strip_arabic_article`), so one file answers the exact word, its prefix expansions and
-//! its one-typo neighbours. The same files serve `signpost search`, so the
-//! command line and the browser expand a query the same way.
+//! A word's *key* is the hex of its first two characters (surface forms
+//! have no Arabic article: `analysis::strip_arabic_article`), so one pack
+//! answers the exact word, its prefix expansions and its one-typo
+//! neighbours. The same files serve `signpost search`, so the command line
+//! and the browser expand a query the same way.
+//!
+//! A document carries only the opening of its text ([`EXCERPT_CHARS`]):
+//! the whole text of 40,000 pages would take thousands of files or large
+//! downloads per query, and the snippet shown is cut from that opening.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io;
@@ -26,12 +36,27 @@ use tantivy::postings::{Postings, TermInfo};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Index, TERMINATED};
 
+use super::pack::{cut, pack, varint};
 use super::{FACET_FIELDS, SearchDoc, TEXT_FIELDS};
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, Site};
 
-/// Documents per `docs/<k>.json` file.
-pub const DOC_CHUNK: usize = 8;
+/// About how many bytes a lexicon, postings or positions pack holds for
+/// `docs` documents (one stem's postings may be more: they are not split):
+/// 8 kB for a site of a few hundred pages, 48 kB from some 12,000
+/// documents a language (the bundled site: 8 kB, 4 × 10,000 pages: 48 kB).
+pub fn pack_bytes(docs: usize) -> usize {
+    (docs * 4).clamp(8 * 1024, 48 * 1024)
+}
+
+/// About how many bytes a documents pack holds: ten results are in up to
+/// ten packs (6 to 12 kB).
+pub fn doc_pack_bytes(docs: usize) -> usize {
+    (docs * 2).clamp(6 * 1024, 12 * 1024)
+}
+
+/// Characters of a document's text the browser gets, for its snippet.
+pub const EXCERPT_CHARS: usize = 200;
 
 /// BM25 parameters, as tantivy's.
 pub const K1: f32 = 1.2;
@@ -75,8 +100,9 @@ pub fn shard_key(surface: &str) -> String {
 /// Writes the browser's files of one language from its committed tantivy
 /// index (one segment) and the lexicon its analyser recorded.
 pub fn write(
+    lang: &Lang,
     labels: &[Vec<(String, String)>],
-    bits: &[Vec<(usize, usize)>],
+    documents: &Documents,
     lexicon: &HashMap<String, String>,
     index_dir: &Path,
     out: &Path,
@@ -105,15 +131,16 @@ pub fn write(
         }
         inverted.push(reader);
     }
-    // Each stem's files, written as its postings are read: nothing of the
-    // index is held in memory but one stem's bytes.
+    // Each stem's postings and positions, packed as they are read: nothing
+    // of the index is held in memory but one pack's bytes.
     let mut stems: HashMap<String, (usize, u32)> = HashMap::with_capacity(terms.len());
-    let mut post = Vec::new();
-    let mut pos = Vec::new();
+    let target = pack_bytes(num_docs as usize);
+    let mut post_packs = Packer::new("post", out, target);
+    let mut pos_packs = Packer::new("pos", out, target);
     let mut positions = Vec::new();
     for (id, (key, infos)) in terms.iter().enumerate() {
-        post.clear();
-        pos.clear();
+        let mut post = Vec::new();
+        let mut pos = Vec::new();
         let mut df = 0;
         for (f, info) in infos.iter().enumerate() {
             let Some(info) = info else {
@@ -143,16 +170,18 @@ pub fn write(
                 doc = postings.advance();
             }
         }
-        write_file(&out.join(format!("post/{id}.bin")), &post)?;
-        write_file(&out.join(format!("pos/{id}.bin")), &pos)?;
+        post_packs.add(id, post)?;
+        pos_packs.add(id, pos)?;
         stems.insert(String::from_utf8_lossy(key).into_owned(), (id, df));
     }
-    write_lexicon(lexicon, &stems, out)?;
+    let post_firsts = post_packs.finish()?;
+    let pos_firsts = pos_packs.finish()?;
+    let lex_firsts = write_lexicon(lexicon, &stems, target, out)?;
     let norms: Vec<u32> = (0..=255u8).map(FieldNormReader::id_to_fieldnorm).collect();
     let facets: serde_json::Map<_, _> = FACET_FIELDS
         .iter()
         .zip(labels)
-        .zip(bits)
+        .zip(&documents.facets)
         .map(|((f, values), bits)| {
             let values: Vec<_> = values.iter().zip(bits).map(|((v, l), (o, n))| json!([v, l, o, n])).collect();
             (f.to_string(), json!(values))
@@ -164,8 +193,15 @@ pub fn write(
         "boosts": TEXT_FIELDS.iter().map(|(_, boost)| boost).collect::<Vec<_>>(),
         "avg": averages.iter().map(|a| f64::from(*a)).collect::<Vec<_>>(),
         "norms": norms,
-        "docChunk": DOC_CHUNK,
+        "lex": lex_firsts,
+        "post": post_firsts,
+        "pos": pos_firsts,
+        "docs": documents.docs,
         "facets": facets,
+        "arabic": super::analysis::browser_tables(lang),
+        // Relative to this folder: the theme's copy of Snowball's generated
+        // JavaScript for the stemmer the index used.
+        "stemmer": super::analysis::snowball_name(lang).map(|name| format!("../../snowball/{name}-stemmer.js")),
     });
     write_file(&out.join("meta.json"), meta.to_string().as_bytes())?;
     Ok(())
@@ -178,22 +214,61 @@ pub fn idf(doc_freq: u64, doc_count: u64) -> f32 {
     (1.0 + x).ln()
 }
 
-fn varint(out: &mut Vec<u8>, mut value: u32) {
-    while value >= 0x80 {
-        out.push((value as u8) | 0x80);
-        value >>= 7;
+/// Stems' entries gathered into packs of about `target` bytes, each
+/// written when full.
+struct Packer<'a> {
+    kind: &'static str,
+    out: &'a Path,
+    entries: Vec<Vec<u8>>,
+    bytes: usize,
+    target: usize,
+    /// The first stem id of each pack.
+    firsts: Vec<usize>,
+}
+
+impl<'a> Packer<'a> {
+    fn new(kind: &'static str, out: &'a Path, target: usize) -> Packer<'a> {
+        Packer { kind, out, entries: Vec::new(), bytes: 0, target, firsts: Vec::new() }
     }
-    out.push(value as u8);
+
+    fn add(&mut self, id: usize, entry: Vec<u8>) -> io::Result<()> {
+        if self.entries.is_empty() {
+            self.firsts.push(id);
+        }
+        self.bytes += entry.len();
+        self.entries.push(entry);
+        if self.bytes >= self.target {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.entries.is_empty() {
+            let k = self.firsts.len() - 1;
+            write_file(&self.out.join(format!("{}/{k}.bin", self.kind)), &pack(&self.entries))?;
+            self.entries.clear();
+            self.bytes = 0;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<Vec<usize>> {
+        self.flush()?;
+        Ok(self.firsts)
+    }
 }
 
 /// Surface forms met by the analyser, grouped by [`shard_key`], each with
-/// its stem, and each stem with its file id and document frequency (the
-/// sum over fields), which orders prefix and typo expansions.
+/// its stem, and each stem with its id and document frequency (the sum
+/// over fields), which orders prefix and typo expansions; keys in byte
+/// order, packed. Returns each pack's first key.
 fn write_lexicon(
     lexicon: &HashMap<String, String>,
     stems: &HashMap<String, (usize, u32)>,
+    target: usize,
     out: &Path,
-) -> io::Result<()> {
+) -> io::Result<Vec<String>> {
     let mut surfaces: Vec<(&String, &String)> = lexicon.iter().collect();
     surfaces.sort_unstable();
     let mut shards: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
@@ -201,32 +276,81 @@ fn write_lexicon(
         let Some(&(id, df)) = stems.get(stem) else { continue };
         shards.entry(shard_key(surface)).or_default().push(json!([surface, stem, id, df]));
     }
-    for (key, words) in shards {
-        write_file(&out.join(format!("lex/{key}.json")), serde_json::Value::from(words).to_string().as_bytes())?;
+    // A query word the documents do not use is stemmed and its stem looked
+    // up under the stem's own key: every stem is listed there, as a word of
+    // its own if no word under that key has it.
+    let mut by_stem: Vec<(&String, &(usize, u32))> = stems.iter().collect();
+    by_stem.sort_unstable();
+    for (stem, &(id, df)) in by_stem {
+        let shard = shards.entry(shard_key(stem)).or_default();
+        if !shard.iter().any(|e| e[1] == stem.as_str()) {
+            let at = shard.partition_point(|e| e[0].as_str().is_some_and(|s| s < stem.as_str()));
+            shard.insert(at, json!([stem, stem, id, df]));
+        }
     }
-    Ok(())
+    let shards: Vec<(String, String)> =
+        shards.into_iter().map(|(key, words)| (key, serde_json::Value::from(words).to_string())).collect();
+    let firsts = cut(shards.iter().map(|(key, words)| key.len() + words.len()), target);
+    let mut keys = Vec::with_capacity(firsts.len());
+    for (k, &first) in firsts.iter().enumerate() {
+        let end = firsts.get(k + 1).copied().unwrap_or(shards.len());
+        let object: serde_json::Map<String, serde_json::Value> = shards[first..end]
+            .iter()
+            .map(|(key, words)| Ok((key.clone(), serde_json::from_str(words)?)))
+            .collect::<serde_json::Result<_>>()?;
+        write_file(&out.join(format!("lex/{k}.json")), serde_json::Value::from(object).to_string().as_bytes())?;
+        keys.push(shards[first].0.clone());
+    }
+    Ok(keys)
+}
+
+/// What [`write_documents`] tells [`write()`] for `meta.json`.
+pub struct Documents {
+    /// Per facet and value, the offset and length of its bit set.
+    pub facets: Vec<Vec<(usize, usize)>>,
+    /// The first document of each `docs/<k>.json` pack.
+    pub docs: Vec<usize>,
 }
 
 /// The files that need only the documents, not the index: their text
 /// (`docs/`) and the filters' bit sets (`facets.bin`), written while
-/// tantivy indexes. Returns each facet value's bit set's offset and length,
-/// for [`write()`].
-pub fn write_documents(
-    docs: &[SearchDoc],
-    labels: &[Vec<(String, String)>],
-    out: &Path,
-) -> io::Result<Vec<Vec<(usize, usize)>>> {
-    write_docs(docs, out)?;
-    write_facets(docs, labels, out)
+/// tantivy indexes.
+pub fn write_documents(docs: &[SearchDoc], labels: &[Vec<(String, String)>], out: &Path) -> io::Result<Documents> {
+    Ok(Documents { docs: write_docs(docs, out)?, facets: write_facets(docs, labels, out)? })
 }
 
-fn write_docs(docs: &[SearchDoc], out: &Path) -> io::Result<()> {
-    for (k, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
-        // Tuples serialise as JSON arrays, straight from the borrowed text.
-        let items: Vec<_> = chunk.iter().map(|d| (&d.url, &d.title, &d.section, &d.body)).collect();
-        write_file(&out.join(format!("docs/{k}.json")), &serde_json::to_vec(&items)?)?;
+/// The opening of a text, at most [`EXCERPT_CHARS`] characters, cut after
+/// a word.
+pub fn excerpt(text: &str) -> &str {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => text,
+        Some((end, _)) => {
+            let cut = &text[..end];
+            cut.rfind(char::is_whitespace).map_or(cut, |space| &cut[..space])
+        }
     }
-    Ok(())
+}
+
+fn write_docs(docs: &[SearchDoc], out: &Path) -> io::Result<Vec<usize>> {
+    // Tuples serialise as JSON arrays, straight from the borrowed text.
+    let items: Vec<Vec<u8>> = docs
+        .iter()
+        .map(|d| serde_json::to_vec(&(&d.url, &d.title, &d.section, excerpt(&d.body))))
+        .collect::<serde_json::Result<_>>()?;
+    let firsts = cut(items.iter().map(Vec::len), doc_pack_bytes(docs.len()));
+    for (k, &first) in firsts.iter().enumerate() {
+        let end = firsts.get(k + 1).copied().unwrap_or(items.len());
+        let mut file = vec![b'['];
+        for (i, item) in items[first..end].iter().enumerate() {
+            if i > 0 {
+                file.push(b',');
+            }
+            file.extend_from_slice(item);
+        }
+        file.push(b']');
+        write_file(&out.join(format!("docs/{k}.json")), &file)?;
+    }
+    Ok(firsts)
 }
 
 /// One bit set per facet value, as long as the last document that has it,

@@ -1,6 +1,7 @@
-//! Stage 5, index (beside render): a tantivy index per language, written with the site
-//! (`_search/<lang>/index/`), and the compact files the browser reads
-//! (`_search/<lang>/...`, see [`export`]).
+//! Stage 5, index: a tantivy index per language, written outside the
+//! published folder (`ROOT/.signpost/index/<lang>/` by default, see
+//! [`lang_dir`]: browsers never read it), and the packed files the browser
+//! reads (`OUT/_search/<lang>/...`, see [`export`]).
 //!
 //! Documents are the sections of every page a reader of the language can
 //! open (fallbacks included, under their default-language text), so a
@@ -10,9 +11,10 @@
 
 pub mod analysis;
 pub mod export;
+pub mod pack;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use tantivy::schema::{Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
@@ -25,6 +27,54 @@ use crate::config::Config;
 pub use crate::config::search_dir;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Catalogue, Lang, Site};
+
+/// Where the tantivy indexes go unless `--index-dir` says otherwise, below
+/// the site's folder (git-ignored: it is rebuilt by every build).
+pub const DEFAULT_INDEX_DIR: &str = ".signpost/index";
+
+/// The folder holding every language's tantivy index.
+pub fn index_root(root: &Path, index_dir: Option<&Path>) -> PathBuf {
+    index_dir.map_or_else(|| root.join(DEFAULT_INDEX_DIR), Path::to_path_buf)
+}
+
+/// The tantivy index of one language below [`index_root`]: the one place
+/// that knows the layout (`signpost search`, `serve` and the build use it).
+pub fn lang_dir(index_root: &Path, lang: &Lang) -> PathBuf {
+    index_root.join(lang.as_str())
+}
+
+/// A fresh folder beside `index_root` to build the indexes in; moved into
+/// place by [`commit_indexes`] once the site itself is in place, so that a
+/// failed build leaves the previous indexes as they were.
+pub fn staging_dir(index_root: &Path) -> std::io::Result<PathBuf> {
+    let name = index_root.file_name().map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
+    let parent = index_root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Swaps the staged indexes in: old folder aside, new one in, old removed.
+pub fn commit_indexes(staging: &Path, index_root: &Path) -> std::io::Result<()> {
+    let old = staging.with_extension("old");
+    let had = index_root.exists();
+    if had {
+        std::fs::rename(index_root, &old)?;
+    }
+    if let Err(e) = std::fs::rename(staging, index_root) {
+        if had {
+            let _ = std::fs::rename(&old, index_root);
+        }
+        return Err(e);
+    }
+    if had {
+        std::fs::remove_dir_all(&old)?;
+    }
+    Ok(())
+}
 
 /// The scored text fields, in the order the browser stores them, with their
 /// weight in the score: a word in a title counts three times, in a section
@@ -52,12 +102,14 @@ pub fn schema(lang: &Lang) -> (Schema, Fields) {
     (builder.build(), Fields { url, text, facets })
 }
 
-/// Builds and exports the index of every language into the staging folder.
+/// Builds the index of every language into `indexes` (a folder from
+/// [`staging_dir`]) and exports it into the staged output `out`.
 pub fn site(
     config: &Config,
     site: &Site,
     catalogue: Option<&Catalogue>,
     assembled: &Assembled,
+    indexes: &Path,
     out: &Path,
 ) -> Diagnostics {
     config
@@ -67,24 +119,29 @@ pub fn site(
         .filter_map(|lang| {
             let docs = &assembled.lang(lang).search;
             let labels = export::facet_labels(config, site, catalogue, lang);
-            language(lang, docs, &labels, &out.join(search_dir(lang))).err()
+            language(lang, docs, &labels, &lang_dir(indexes, lang), &out.join(search_dir(lang))).err()
         })
         .collect::<Vec<_>>()
         .into_iter()
         .collect()
 }
 
-fn language(lang: &Lang, docs: &[SearchDoc], labels: &[Vec<(String, String)>], dir: &Path) -> Result<(), Diagnostic> {
+fn language(
+    lang: &Lang,
+    docs: &[SearchDoc],
+    labels: &[Vec<(String, String)>],
+    index_dir: &Path,
+    dir: &Path,
+) -> Result<(), Diagnostic> {
     let fail = |e: &dyn std::fmt::Display| {
         Diagnostic::error(search_dir(lang), (1, 1), format!("cannot build the search index: {e}"))
     };
-    let index_dir = dir.join("index");
     // The documents' own files do not wait for the index.
-    let (bits, lexicon) = rayon::join(
+    let (documents, lexicon) = rayon::join(
         || export::write_documents(docs, labels, dir).map_err(|e| fail(&e)),
-        || build_index(lang, docs, &index_dir).map_err(|e| fail(&e)),
+        || build_index(lang, docs, index_dir).map_err(|e| fail(&e)),
     );
-    export::write(labels, &bits?, &lexicon?, &index_dir, dir).map_err(|e| fail(&e))
+    export::write(lang, labels, &documents?, &lexicon?, index_dir, dir).map_err(|e| fail(&e))
 }
 
 /// The tantivy index of `docs`, in one segment with a fixed name; returns

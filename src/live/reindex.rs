@@ -1,8 +1,10 @@
-//! After an edit handled in memory, the search files of the output follow:
-//! the index of every language is built again from the updated site into a
-//! folder beside the output, and each language's `_search/<lang>/` is
-//! swapped for its new one (two renames). `serve` sees the new files and
-//! opens the new index ([`crate::search::LangIndex::is_current`]).
+//! After an edit handled in memory, the search follows: the index of every
+//! language is built again from the updated site into a folder beside the
+//! indexes, with the browser's files into a folder beside the output; each
+//! language's `OUT/_search/<lang>/` is swapped for its new one (two
+//! renames), then the indexes as a whole ([`crate::index::commit_indexes`]).
+//! `serve` sees the new index and opens it
+//! ([`crate::search::LangIndex::is_current`]).
 //!
 //! This runs after the reload event is sent, so the page the author is
 //! looking at does not wait for it.
@@ -12,19 +14,22 @@ use std::path::Path;
 use crate::Snapshot;
 use crate::index::search_dir;
 
-/// Rewrites the search files of every language; the error says why not.
+/// Rewrites the search files and indexes of every language; the error says why not.
 pub fn search(snapshot: &Snapshot) -> Result<(), String> {
     let config = &snapshot.config;
     let output = &config.output;
     let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let staging = parent.join(format!(".{name}.search-{}", std::process::id()));
-    let result = write(snapshot, &staging);
+    let indexes = crate::index::staging_dir(&snapshot.index_root)
+        .map_err(|e| format!("{}: {e}", snapshot.index_root.display()))?;
+    let result = write(snapshot, &staging, &indexes);
     let _ = std::fs::remove_dir_all(&staging);
+    let _ = std::fs::remove_dir_all(&indexes);
     result
 }
 
-fn write(snapshot: &Snapshot, staging: &Path) -> Result<(), String> {
+fn write(snapshot: &Snapshot, staging: &Path, indexes: &Path) -> Result<(), String> {
     let config = &snapshot.config;
     if staging.exists() {
         std::fs::remove_dir_all(staging).map_err(|e| format!("{}: {e}", staging.display()))?;
@@ -33,7 +38,7 @@ fn write(snapshot: &Snapshot, staging: &Path) -> Result<(), String> {
     // The edited pages' search documents are assembled again; the rest of
     // the snapshot's assembled values (the cards) did not change.
     let assembled = crate::assemble::site(config, &snapshot.site, snapshot.catalogue.as_ref());
-    let diags = crate::index::site(config, &snapshot.site, snapshot.catalogue.as_ref(), &assembled, staging);
+    let diags = crate::index::site(config, &snapshot.site, snapshot.catalogue.as_ref(), &assembled, indexes, staging);
     if let Some(error) = diags.into_iter().find(|d| d.is_error()) {
         return Err(error.to_string());
     }
@@ -43,5 +48,6 @@ fn write(snapshot: &Snapshot, staging: &Path) -> Result<(), String> {
         let swap = std::fs::rename(&served, &old).and_then(|()| std::fs::rename(&new, &served));
         swap.map_err(|e| format!("cannot replace {}: {e}", served.display()))?;
     }
-    Ok(())
+    crate::index::commit_indexes(indexes, &snapshot.index_root)
+        .map_err(|e| format!("cannot replace {}: {e}", snapshot.index_root.display()))
 }

@@ -84,9 +84,8 @@ pub fn site(
 ) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let index = assembled.facets.as_ref();
-    let states = index.map(library_data::States::new);
-    if let Some(states) = &states {
-        diags.extend(library_data::write_lists(states, config.page_size, staging));
+    if let Some(index) = index {
+        diags.extend(library_data::write_lists(&library_data::States::new(index), config.page_size, staging));
     }
     for lang in config.langs() {
         let Language { tera, children, library } =
@@ -99,8 +98,8 @@ pub fn site(
             .collect();
         diags.extend(results);
         diags.extend(search_page::write(&builder, strings, &tera, templates, staging).err());
-        if let Some((library, states)) = library.zip(states.as_ref()) {
-            let renderer = resources::Renderer { builder: &builder, library, states, tera: &tera, templates, staging };
+        if let Some(library) = library {
+            let renderer = resources::Renderer { builder: &builder, library, tera: &tera, templates, staging };
             diags.extend(renderer.all(strings));
         }
     }

@@ -68,7 +68,6 @@ struct AudiencePage<'a> {
 pub struct Renderer<'a> {
     pub builder: &'a ContextBuilder<'a>,
     pub library: Library<'a>,
-    pub states: &'a library_data::States,
     pub tera: &'a Tera,
     pub templates: &'a Templates,
     pub staging: &'a dyn Output,
@@ -91,7 +90,7 @@ pub fn script_base(
         "library": library_url(config, lang),
         "size": config.page_size,
         "chunk": library_data::CHUNK,
-        "block": config.page_size * library_data::PAGES_PER_BLOCK,
+        "pack": library_data::STATES_PER_PACK,
         "labels": labels,
         "strings": {
             "displaying": strings.plural_patterns(lang, "displaying", "total", &["start", "end"]),
@@ -179,13 +178,7 @@ impl<'a> Renderer<'a> {
                 .filter_map(|(r, card)| self.resource(r, card).err())
                 .collect::<Vec<_>>(),
         );
-        diags.extend(library_data::write_items(
-            self.lang().as_str(),
-            cards,
-            self.states,
-            self.config().page_size,
-            self.staging,
-        ));
+        diags.extend(library_data::write_items(self.lang().as_str(), &cards_html, self.staging));
         diags.extend(self.audiences(strings).err());
         diags.extend(
             self.staging

@@ -41,10 +41,16 @@ pub fn write(
         .iter()
         .map(|f| (f.to_string(), strings.format(lang, &format!("filter-{f}"), None).unwrap_or_default().into()))
         .collect();
+    let mut corrected = fluent_bundle::FluentArgs::new();
+    corrected.set("query", "{query}");
     let script = serde_json::json!({
         "lang": lang.as_str(),
         "data": format!("{}{}/", config.base_path, search_dir(lang).to_string_lossy()),
-        "strings": { "results": strings.plural_patterns(lang, "search-results", "count", &[]), "facets": facets },
+        "strings": {
+            "results": strings.plural_patterns(lang, "search-results", "count", &[]),
+            "corrected": strings.format(lang, "search-corrected", Some(&corrected)),
+            "facets": facets,
+        },
     });
     let context = SearchPage {
         chrome: builder.page_chrome(title, None, |l| url(&config.base_path, l)),

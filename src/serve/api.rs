@@ -30,6 +30,8 @@ pub const MAX_QUERY_BYTES: usize = 512;
 /// The opened indexes of a built site, by language.
 pub struct Indexes {
     output: PathBuf,
+    /// The tantivy indexes, outside the published folder.
+    index_root: PathBuf,
     default_lang: Lang,
     /// Cache-Control of answers: `no-store` while the site is rebuilt live.
     cache: HeaderValue,
@@ -37,9 +39,9 @@ pub struct Indexes {
 }
 
 impl Indexes {
-    pub fn new(output: PathBuf, default_lang: Lang, live: bool) -> Indexes {
+    pub fn new(output: PathBuf, index_root: PathBuf, default_lang: Lang, live: bool) -> Indexes {
         let cache = HeaderValue::from_static(if live { "no-store" } else { "public, max-age=60" });
-        Indexes { output, default_lang, cache, open: RwLock::default() }
+        Indexes { output, index_root, default_lang, cache, open: RwLock::default() }
     }
 
     /// The index of `lang` as the output holds it now.
@@ -48,7 +50,7 @@ impl Indexes {
         if let Some(index) = cached.filter(|index| index.is_current()) {
             return Ok(index);
         }
-        let index = Arc::new(LangIndex::open(&self.output, lang)?);
+        let index = Arc::new(LangIndex::open(&self.index_root, &self.output, lang)?);
         self.open.write().unwrap_or_else(|e| e.into_inner()).insert(lang.to_string(), index.clone());
         Ok(index)
     }

@@ -54,6 +54,9 @@ pub const GRACE: Duration = Duration::from_secs(5);
 /// What `serve` serves, and where.
 pub struct Options {
     pub output: PathBuf,
+    /// Where the build wrote the search indexes that `/api/search` reads
+    /// ([`crate::index::index_root`]).
+    pub indexes: PathBuf,
     /// `127.0.0.1:1111` unless asked otherwise.
     pub bind: SocketAddr,
     /// Pages link to `base_path` (`/kb/` for `https://example.org/kb/`):
@@ -135,7 +138,8 @@ async fn run(options: Options) -> anyhow::Result<()> {
 /// since it rewrites the path).
 fn app(options: &Options, root: PathBuf, stopping: watch::Receiver<bool>) -> Router {
     let live = options.hub.is_some();
-    let indexes = Arc::new(api::Indexes::new(root.clone(), options.default_lang.clone(), live));
+    let indexes =
+        Arc::new(api::Indexes::new(root.clone(), options.indexes.clone(), options.default_lang.clone(), live));
     let mut router = Router::new().route("/api/search", get(api::search).with_state(indexes));
     if let Some(hub) = &options.hub {
         let events = Arc::new(events::Events::start(hub.clone(), stopping));

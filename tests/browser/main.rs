@@ -29,7 +29,8 @@ fn main() -> ExitCode {
     let work = tempfile::tempdir().expect("temporary folder");
     let output = work.path().join("public");
     let port = free_port();
-    let server = Server::start(&output, port);
+    let index = work.path().join("index");
+    let server = Server::start(&output, &index, port);
     if !server.wait_ready(port) {
         eprintln!("signpost serve did not start on port {port}");
         return ExitCode::FAILURE;
@@ -48,6 +49,7 @@ fn main() -> ExitCode {
         .args(&tests)
         .env("SITE_URL", format!("http://127.0.0.1:{port}"))
         .env("SITE_OUTPUT", &output)
+        .env("SITE_INDEX", &index)
         .env("SIGNPOST_BIN", env!("CARGO_BIN_EXE_signpost"))
         .env("SIGNPOST_ROOT", env!("CARGO_MANIFEST_DIR"))
         .env("CHROMIUM", CHROMIUM)
@@ -79,12 +81,14 @@ fn free_port() -> u16 {
 struct Server(Child);
 
 impl Server {
-    fn start(output: &Path, port: u16) -> Server {
+    fn start(output: &Path, index: &Path, port: u16) -> Server {
         let child = Command::new(env!("CARGO_BIN_EXE_signpost"))
             // The served pages are checked as published: without the live
             // reload script (live.test.mjs runs a server of its own).
             .args(["serve", "--no-live", "--port", &port.to_string(), "--output"])
             .arg(output)
+            .arg("--index-dir")
+            .arg(index)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdout(Stdio::null())
             .spawn()

@@ -3,10 +3,12 @@
 // The HTML already works on its own: every filter value is a link to a
 // pre-rendered listing. This script only runs when a reader clicks a filter
 // (or opens a shared URL with several), and then fetches just what that
-// view needs: for a first page, one small file per combination of filters
-// (total, counts and the page's cards); for a later page, one block of the
-// combination's result list and the item chunks of the page shown. Text is
-// always set with textContent, never parsed as HTML.
+// view needs (src/render/library_data.rs): for a first page, the pack
+// holding its combination of filters (total, counts and the page's
+// resources) and the card chunks of those resources; for a later page, the
+// pack of the combination's result list and the chunks of the page shown.
+// Cards are drawn from the HTML the theme's card template rendered at build
+// time (the same as the listing pages); other text is set with textContent.
 (() => {
   "use strict";
   const FACETS = ["category", "audience", "language"];
@@ -46,7 +48,10 @@
     // Value ids per facet, in the order of the count lists in the data.
     const ids = FACETS.map((f) => [...root.querySelectorAll(`.facet[data-facet="${f}"] li > [data-value]`)].map((n) => n.dataset.value));
     const scope = cfg.scope || "_";
-    const stateName = (state) => FACETS.map((f) => state[f] || "_").join(".");
+    // A state's number: each facet's value index (0: not chosen), category slowest.
+    const stateNumber = (state) => FACETS.reduce((n, f, i) => n * (ids[i].length + 1) + (state[f] ? ids[i].indexOf(state[f]) + 1 : 0), 0);
+    const packed = async (kind, n) => (await fetchOnce(`${cfg.data}${kind}/${scope}/${Math.floor(n / cfg.pack)}.json`))[n % cfg.pack];
+    const sums = (differences) => { let last = 0; return differences.map((d, i) => (last = i ? last + d : d)); };
 
     function initialState() {
       const state = { category: null, audience: null, language: null, page: cfg.page || 1 };
@@ -69,44 +74,26 @@
     }
 
     async function apply(state, focus) {
-      const name = stateName(state);
-      const first = await fetchOnce(`${cfg.data}${cfg.lang}/first/${scope}/${name}.json`);
-      const pages = Math.max(1, Math.ceil(first.total / cfg.size));
+      const n = stateNumber(state);
+      const [total, counts, firstPage] = await packed("states", n);
+      const pages = Math.max(1, Math.ceil(total / cfg.size));
       state.page = Math.min(state.page, pages);
-      const items = state.page === 1 ? first.items : await laterPage(name, state.page);
-      drawFacets(first.counts, state);
-      drawResults(items, first.total, state, pages);
+      const shown = state.page === 1 ? sums(firstPage) : (sums(await packed("list", n))).slice((state.page - 1) * cfg.size, state.page * cfg.size);
+      const items = await cards(shown);
+      drawFacets(counts, state);
+      drawResults(items, total, state, pages);
       if (focus) {
         const again = root.querySelector(focus);
         if (again) again.focus();
       }
     }
 
-    // Page n > 1: its ordinals from the block holding it, then their cards.
-    async function laterPage(name, n) {
-      const start = (n - 1) * cfg.size;
-      const b = Math.floor(start / cfg.block);
-      const list = ordinals(await fetchOnce(`${cfg.data}list/${scope}/${name}.${b}.bin`, "bin"));
-      const shown = list.slice(start - b * cfg.block, start - b * cfg.block + cfg.size);
+    // The cards of these resources (catalogue ordinals), from their chunks.
+    async function cards(shown) {
       const chunk = (i) => Math.floor(i / cfg.chunk);
       const chunks = await Promise.all([...new Set(shown.map(chunk))].map((k) => fetchOnce(`${cfg.data}${cfg.lang}/${k}.json`).then((items) => [k, items])));
       const items = new Map(chunks);
       return shown.map((i) => items.get(chunk(i))[i % cfg.chunk]);
-    }
-
-    // Unsigned LEB128 numbers: the first ordinal, then the differences.
-    function ordinals(bytes) {
-      const out = [];
-      let value = 0, scale = 1, last = 0;
-      for (const byte of bytes) {
-        value += (byte & 0x7f) * scale;
-        if (byte & 0x80) { scale *= 128; continue; }
-        last = out.length ? last + value : value;
-        out.push(last);
-        value = 0;
-        scale = 1;
-      }
-      return out;
     }
 
     function drawFacets(counts, state) {
@@ -128,12 +115,20 @@
       if (summary) summary.textContent = fill(cfg.strings.filters, { count: FACETS.filter((f) => state[f]).length });
     }
 
-    function card(item) {
-      const [url, citation, title, titleLang, summary, summaryLang, categories, audiences, links, fallbackDir] = item;
-      const h = el(headingLevel, { class: "resource-title" }, el("a", { href: url, lang: titleLang, dir: titleLang ? fallbackDir : "auto" }, title));
-      const meta = el("p", { class: "resource-meta" }, el("span", { class: "citation", dir: "auto" }, citation), " ", el("span", {}, `${cfg.strings.categories}: ${list(cfg.strings.list, categories)}`), " ", el("span", {}, `${cfg.strings.audiences}: ${list(cfg.strings.list, audiences)}`));
-      const access = el("ul", { class: "access" }, ...links.map(([href, label, language, hreflang]) => el("li", {}, el("a", { href, hreflang, rel: "noopener" }, label ? fill(cfg.strings.labelled, { label, language }) : fill(cfg.strings.access, { language })))));
-      return el("li", { class: "resource" }, h, meta, el("p", { class: "resource-summary", lang: summaryLang, dir: summaryLang ? fallbackDir : null }, summary), access);
+    // A card as the theme's template rendered it (heading level 2), its
+    // heading renamed to the level of this list's headings.
+    function card(html) {
+      const template = document.createElement("template");
+      template.innerHTML = html;
+      const li = template.content.firstElementChild;
+      const h = li.querySelector(".resource-title");
+      if (h && h.tagName.toLowerCase() !== headingLevel) {
+        const renamed = document.createElement(headingLevel);
+        for (const a of h.attributes) renamed.setAttribute(a.name, a.value);
+        renamed.append(...h.childNodes);
+        h.replaceWith(renamed);
+      }
+      return li;
     }
 
     function drawResults(items, total, state, pages) {

@@ -14,19 +14,19 @@
   const B = 0.75;
   const f32 = Math.fround;
 
-  // Text analysis: the mirror of src/index/analysis.rs (surface forms).
+  // Text analysis: src/index/analysis.rs (surface forms), its Arabic
+  // tables read from meta.json ("arabic": articles, fewest letters left,
+  // letter folds).
   const REMOVED = /[\u064B-\u065F\u0670\u0640\u0300-\u036F]/u;
   const ALNUM = /[\p{Alphabetic}\p{N}]/u;
-  const ARABIC_FOLD = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
   const SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
-  // The Arabic article with the particles attached to it, longest first,
-  // stripped when at least two letters remain (strip_arabic_article).
-  const ARABIC_ARTICLES = ["وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
   const encoder = new TextEncoder();
 
-  function stripArabicArticle(word) {
-    for (const prefix of ARABIC_ARTICLES) {
-      if (word.startsWith(prefix) && [...word.slice(prefix.length)].length >= 2) return word.slice(prefix.length);
+  // The Arabic article with the particles attached to it, longest first,
+  // stripped when enough letters remain (strip_arabic_article).
+  function stripArabicArticle(word, arabic) {
+    for (const prefix of arabic.articles) {
+      if (word.startsWith(prefix) && [...word.slice(prefix.length)].length >= arabic.minStem) return word.slice(prefix.length);
     }
     return word;
   }
@@ -57,10 +57,10 @@
         const c = chars[i];
         if (REMOVED.test(c)) { i++; continue; }
         if (!ALNUM.test(c)) break;
-        word += arabic && ARABIC_FOLD[c] ? ARABIC_FOLD[c] : c;
+        word += arabic && arabic.folds[c] ? arabic.folds[c] : c;
         i++;
       }
-      if (arabic) word = stripArabicArticle(word);
+      if (arabic) word = stripArabicArticle(word, arabic);
       if (word && encoder.encode(word).length < 40) {
         out.push([fold(word.toLowerCase()), offsets[start], i < chars.length ? offsets[i] : text.length]);
       }
@@ -86,22 +86,41 @@
     return parsed;
   }
 
-  function withinOneEdit(a, b) {
+  // Typos forgiven in a word: one from 4 letters, two from 8 (typo_budget).
+  const typoBudget = (word) => { const n = [...word].length; return n < 4 ? 0 : n < 8 ? 1 : 2; };
+
+  // Damerau-Levenshtein distance (optimal string alignment) if at most
+  // `max`, else null (search::edit_distance).
+  function editDistance(a, b, max) {
     a = [...a]; b = [...b];
-    if (Math.abs(a.length - b.length) > 1) return false;
-    let p = 0;
-    while (p < a.length && p < b.length && a[p] === b[p]) p++;
-    let s = 0;
-    while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-    return a.length - p - s <= 1 && b.length - p - s <= 1;
+    if (Math.abs(a.length - b.length) > max) return null;
+    const w = b.length + 1;
+    const rows = new Array((a.length + 1) * w).fill(0);
+    for (let j = 0; j < w; j++) rows[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      rows[i * w] = i;
+      let best = i;
+      for (let j = 1; j < w; j++) {
+        const cost = a[i - 1] !== b[j - 1] ? 1 : 0;
+        let d = Math.min(rows[(i - 1) * w + j] + 1, rows[i * w + j - 1] + 1, rows[(i - 1) * w + j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[(i - 2) * w + j - 2] + 1);
+        rows[i * w + j] = d;
+        best = Math.min(best, d);
+      }
+      if (best > max) return null;
+    }
+    const d = rows[a.length * w + b.length];
+    return d <= max ? d : null;
   }
 
-  function shardKey(surface) {
-    return [...encoder.encode([...surface].slice(0, 2).join(""))].map((b) => b.toString(16).padStart(2, "0")).join("");
-  }
+  const hex = (text) => [...encoder.encode(text)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const shardKey = (surface) => hex([...surface].slice(0, 2).join(""));
 
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
+  // The codec of src/index/pack.rs: unsigned LEB128 varints, and packs
+  // (varint n, n varint lengths, the n entries). tests/codec-vectors.json
+  // holds examples both sides' tests check.
   function varints(bytes) {
     let pos = 0;
     return {
@@ -115,8 +134,23 @@
     };
   }
 
+  function unpack(bytes) {
+    const v = varints(bytes);
+    const n = v.next();
+    const lengths = [];
+    for (let i = 0; i < n; i++) lengths.push(v.next());
+    let at = v.pos;
+    return lengths.map((len) => { const entry = bytes.subarray(at, at + len); at += len; return entry; });
+  }
+
+  // The pack holding `key`, given each pack's first item (pack_of).
+  function packOf(firsts, key) {
+    let lo = 0, hi = firsts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (firsts[mid] <= key) lo = mid + 1; else hi = mid; }
+    return Math.max(0, lo - 1);
+  }
+
   function Engine(base, lang) {
-    const arabic = lang.split("-")[0] === "ar";
     const cache = new Map();
     const get = (path, kind) => {
       if (!cache.has(path)) {
@@ -129,34 +163,95 @@
       return cache.get(path);
     };
     const meta = get("meta.json", "json");
+    let arabic = null;
+    const unpacked = new Map();
+    // Entry `id` of the pack of `kind` holding it (postings, positions).
+    async function entry(kind, id) {
+      const m = await meta;
+      const k = packOf(m[kind], id);
+      const path = `${kind}/${k}.bin`;
+      if (!unpacked.has(path)) unpacked.set(path, get(path, "bin").then(unpack));
+      return (await unpacked.get(path))[id - m[kind][k]] || new Uint8Array(0);
+    }
 
+    // The lexicon entries under a word's key, and every entry under a key
+    // prefix (keys are in byte order: a run of packs).
+    async function shard(word) {
+      const m = await meta;
+      const key = shardKey(word);
+      return (await get(`lex/${packOf(m.lex, key)}.json`, "json"))[key] || [];
+    }
+    async function entriesUnder(prefix) {
+      const m = await meta;
+      const out = [];
+      for (let k = packOf(m.lex, prefix); k <= packOf(m.lex, prefix + "g"); k++) {
+        const pack = await get(`lex/${k}.json`, "json");
+        for (const key of Object.keys(pack).filter((key) => key.startsWith(prefix)).sort()) out.push(...pack[key]);
+      }
+      return out;
+    }
+    // Snowball's generated JavaScript for the stemmer the index used,
+    // loaded the first time a word is not in the lexicon.
+    let stemmer = null;
+    function stemWord(word) {
+      stemmer ??= meta.then((m) => (m.stemmer ? import(new URL(m.stemmer, new URL(base, location.href)).href).then((mod) => new mod.default()) : null));
+      return stemmer.then((s) => (s ? s.stemWord(word) : word));
+    }
+
+    // Words within the typo budget: those sharing the first letter, and
+    // those beginning with the second letter or with the first two swapped
+    // (LangIndex::typo_candidates).
+    async function typoCandidates(word, budget) {
+      const chars = [...word];
+      const entries = await entriesUnder(hex(chars[0]));
+      if (chars.length >= 3) {
+        entries.push(...(await shard(chars[1] + chars[2])), ...(await shard(chars[1] + chars[0])));
+      }
+      const seen = new Set();
+      const out = [];
+      for (const e of entries) {
+        if (seen.has(e[0])) continue;
+        seen.add(e[0]);
+        const d = editDistance(e[0], word, budget);
+        if (d !== null) out.push([d, e]);
+      }
+      return out;
+    }
+
+    // The mirror of LangIndex::expand.
     async function expand(word, prefix, exactOnly) {
-      const shard = await get(`lex/${shardKey(word)}.json`, "json");
-      const exact = shard.find((e) => e[0] === word);
+      const own = await shard(word);
+      const entries = [...own];
+      const exact = own.find((e) => e[0] === word);
       const stems = [];
-      const ids = new Map(shard.map((e) => [e[1], e[2]]));
       if (exact) stems.push(exact[1]);
       else {
-        // A form the documents do not use: the longest stem it extends by a short ending.
-        const len = [...word].length;
-        const base = shard.filter((e) => word.startsWith(e[1]) && [...e[1]].length >= 3 && len - [...e[1]].length <= 4)
-          .sort((a, b) => [...b[1]].length - [...a[1]].length || cmp(a[1], b[1]))[0];
-        if (base) stems.push(base[1]);
+        const stem = await stemWord(word);
+        const theirs = await shard(stem);
+        if (theirs.some((e) => e[1] === stem)) { stems.push(stem); entries.push(...theirs); }
       }
+      let corrected = null;
       if (!exactOnly) {
-        const typo = !exact && [...word].length >= 5;
-        const others = shard.filter((e) => (prefix && e[0].startsWith(word)) || (typo && withinOneEdit(e[0], word)));
+        const others = prefix ? own.filter((e) => e[0].startsWith(word)) : [];
         others.sort((a, b) => b[3] - a[3] || cmp(a[1], b[1]));
-        for (const e of others) {
+        const budget = !stems.length && !others.length ? typoBudget(word) : 0;
+        let typos = budget > 0 ? await typoCandidates(word, budget) : [];
+        const closest = Math.min(...typos.map(([d]) => d));
+        typos = typos.filter(([d]) => d === closest).map(([, e]) => e);
+        typos.sort((a, b) => b[3] - a[3] || cmp(a[1], b[1]) || cmp(a[0], b[0]));
+        if (typos.length) corrected = typos[0][0];
+        entries.push(...typos);
+        for (const e of [...others, ...typos]) {
           if (stems.length >= 10) break;
           if (!stems.includes(e[1])) stems.push(e[1]);
         }
       }
-      return { stems, ids, shard };
+      const ids = new Map(entries.map((e) => [e[1], e[2]]));
+      return { stems, ids, shard: entries, corrected };
     }
 
     async function postings(id) {
-      const bytes = await get(`post/${id}.bin`, "bin");
+      const bytes = await entry("post", id);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const v = varints(bytes);
       const fields = [];
@@ -181,7 +276,7 @@
     }
 
     async function positions(id, fields) {
-      const v = varints(await get(`pos/${id}.bin`, "bin"));
+      const v = varints(await entry("pos", id));
       return fields.map((list) => list.docs.map(() => {
         const n = v.next();
         const out = [];
@@ -199,14 +294,16 @@
     async function search(query, filters) {
       const m = await meta;
       m.cache ??= tfCache(m);
+      arabic = m.arabic || null;
       const parsed = parse(query, arabic);
-      const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set() };
+      const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set(), corrected: null };
       if (!parsed.words.length) return result;
       // Every filter value's bit set, in one file, fetched while the words are.
       const facetFile = Object.values(m.facets).some((values) => values.length) ? get("facets.bin", "bin") : null;
       const inPhrase = new Set(parsed.phrases.flat());
       const last = parsed.words.length - 1;
       const expanded = await Promise.all(parsed.words.map((w, i) => expand(w, i === last && parsed.lastIsPrefix, inPhrase.has(w))));
+      if (expanded.some((e) => e.corrected)) result.corrected = parsed.words.map((w, i) => expanded[i].corrected || w).join(" ");
       if (expanded.some((e) => !e.stems.length)) return result;
       for (const e of expanded) {
         for (const s of e.stems) result.stems.add(s);
@@ -215,9 +312,12 @@
       // Each word: a union of (stem, field) clauses, scores summed in clause order.
       const wordScores = await Promise.all(expanded.map(async ({ stems, ids }) => {
         const scores = new Map();
+        // Documents with the word in their title, and the title's length (norm id).
+        const titled = new Map();
         let cost = 0;
         for (const stem of stems) {
           const fields = await postings(ids.get(stem));
+          fields[0].docs.forEach((doc, i) => titled.set(doc, fields[0].norms[i]));
           fields.forEach((list, f) => {
             if (!list.docs.length) return;
             cost += list.docs.length;
@@ -230,7 +330,7 @@
             });
           });
         }
-        return { scores, cost };
+        return { scores, cost, titled };
       }));
       // All words must match; tantivy adds them cheapest first: (a + b) + (c + d ...).
       const order = wordScores.map((w, i) => [w, i]).sort((a, b) => a[0].cost - b[0].cost || a[1] - b[1]).map((x) => x[0]);
@@ -261,16 +361,24 @@
       const has = (facet, value, doc) => { const b = bits[`${facet}/${value}`]; return !!b && (b[doc >> 3] & (1 << (doc & 7))) !== 0; };
       const passes = (doc, skip) => facetNames.every((facet) => facet === skip || !filters[facet] || has(facet, filters[facet], doc));
       const hits = matches.filter(([, doc]) => passes(doc, null));
-      hits.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      // A title the query is, then titles holding every word, then the
+      // rest; by score within each (LangIndex::title_tiers).
+      const tier = (doc) => {
+        if (!wordScores.every((w) => w.titled.has(doc))) return 2;
+        return m.norms[wordScores[0].titled.get(doc)] === parsed.words.length ? 0 : 1;
+      };
+      const tiers = new Map(hits.map(([, doc]) => [doc, tier(doc)]));
+      hits.sort((a, b) => tiers.get(a[1]) - tiers.get(b[1]) || b[0] - a[0] || a[1] - b[1]);
       result.total = hits.length;
       for (const facet of facetNames) {
         result.facets[facet] = Object.fromEntries(m.facets[facet].map(([value]) => [value, matches.filter(([, doc]) => passes(doc, facet) && has(facet, value, doc)).length]));
       }
       const top = hits.slice(0, 10);
-      const chunks = await Promise.all([...new Set(top.map(([, d]) => Math.floor(d / m.docChunk)))].map(async (k) => [k, await get(`docs/${k}.json`, "json")]));
-      const docs = new Map(chunks);
+      const packs = await Promise.all([...new Set(top.map(([, d]) => packOf(m.docs, d)))].map(async (k) => [k, await get(`docs/${k}.json`, "json")]));
+      const docs = new Map(packs);
       result.hits = top.map(([score, doc]) => {
-        const [url, title, section, body] = docs.get(Math.floor(doc / m.docChunk))[doc % m.docChunk];
+        const k = packOf(m.docs, doc);
+        const [url, title, section, body] = docs.get(k)[doc - m.docs[k]];
         return { url, title, section, body, score, doc };
       });
       return result;
@@ -329,6 +437,11 @@
     const form = root.querySelector("form");
     const input = form.querySelector("input[name=q]");
     const status = root.querySelector(".search-status");
+    // "Showing results for …", under the count, when typos were forgiven.
+    const corrected = document.createElement("p");
+    corrected.className = "search-corrected";
+    corrected.hidden = true;
+    status.after(corrected);
     const list = root.querySelector(".search-results");
     const facetsNode = root.querySelector(".search-facets");
     const fold = root.querySelector(".filters-fold");
@@ -352,18 +465,42 @@
       if (mine !== generation) return;
       const pattern = cfg.strings.results[plural.select(result.total)] || cfg.strings.results.other;
       status.textContent = pattern.replace("{count}", result.total);
-      list.replaceChildren(...result.hits.map((hit) => {
-        const a = document.createElement("a");
-        a.href = hit.url;
-        a.className = "search-title";
-        a.textContent = hit.title;
-        const li = document.createElement("li");
-        li.append(a);
-        if (hit.section) { const s = document.createElement("p"); s.className = "search-section"; s.textContent = hit.section; li.append(s); }
+      corrected.hidden = !result.corrected;
+      corrected.textContent = result.corrected ? cfg.strings.corrected.replace("{query}", result.corrected) : "";
+      // Results grouped by page, in the order of each page's best result:
+      // the page's title once, its sections under it.
+      const groups = new Map();
+      for (const hit of result.hits) {
+        const page = hit.url.split("#")[0];
+        if (!groups.has(page)) groups.set(page, []);
+        groups.get(page).push(hit);
+      }
+      const snippetOf = (hit) => {
         const p = document.createElement("p");
         p.className = "search-snippet";
         p.append(snippet(engine, hit.body, result.surfaces));
-        li.append(p);
+        return p;
+      };
+      list.replaceChildren(...[...groups].map(([page, hits]) => {
+        const a = document.createElement("a");
+        a.href = page;
+        a.className = "search-title";
+        a.textContent = hits[0].title;
+        const li = document.createElement("li");
+        li.append(a);
+        const sections = document.createElement("ul");
+        sections.className = "search-sections";
+        for (const hit of hits) {
+          if (!hit.section) { li.append(snippetOf(hit)); continue; }
+          const link = document.createElement("a");
+          link.href = hit.url;
+          link.className = "search-section";
+          link.textContent = hit.section;
+          const item = document.createElement("li");
+          item.append(link, snippetOf(hit));
+          sections.append(item);
+        }
+        if (sections.children.length) li.append(sections);
         return li;
       }));
       drawFacets(await engine.meta, result);
@@ -420,5 +557,7 @@
     window.signpostSearch = { search: (q, f = {}) => engine.search(q, f) };
   }
 
-  document.querySelectorAll("[data-search]").forEach(setup);
+  // For tests/browser/codec.test.mjs, which runs this file outside a page.
+  globalThis.signpostCodec = { varints, unpack, packOf };
+  if (typeof document !== "undefined") document.querySelectorAll("[data-search]").forEach(setup);
 })();
