@@ -10,6 +10,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
 command -v node >/dev/null || need+=(nodejs npm)
 command -v java >/dev/null || need+=(default-jre-headless)   # the Nu Html Checker
+command -v unzip >/dev/null || need+=(unzip)                  # the offline copy's browser test
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq

@@ -31,6 +31,23 @@ struct RawConfig {
     /// (`/<lang>/translation-status/`), for translators and coordinators.
     #[serde(default)]
     translation_status: bool,
+    /// What the site offers for reading off the network.
+    #[serde(default)]
+    downloads: Downloads,
+}
+
+/// `downloads:` in `signpost.yaml`; every key is off unless written.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Downloads {
+    /// `<lang>/<slug>-offline.zip` per language and `<slug>-offline.zip`
+    /// for all: a copy that works opened from disk (`file://`).
+    #[serde(default)]
+    pub offline: bool,
+    /// A "Save for offline reading" button on each toolkit home, with a
+    /// service worker that caches that language's toolkit and search data.
+    #[serde(default)]
+    pub service_worker: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,6 +90,7 @@ pub struct Config {
     pub navigation: Vec<NavEntry>,
     /// Whether to publish `/<lang>/translation-status/`.
     pub translation_status: bool,
+    pub downloads: Downloads,
     /// The text of `signpost.yaml`, to place errors found by later stages.
     pub text: String,
 }
@@ -108,6 +126,21 @@ impl Config {
         } else {
             format!("{}{}/{}/", self.base_path, lang, key.as_str())
         }
+    }
+
+    /// The site title as a file name, ASCII only so that it survives every
+    /// file system and zip tool: `mental-health-integration-toolkit`.
+    pub fn slug(&self) -> String {
+        let mut slug = String::new();
+        for c in self.title.chars().map(|c| c.to_ascii_lowercase()) {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        if slug.is_empty() { "site".to_string() } else { slug.to_string() }
     }
 
     /// Absolute URL for sitemaps, canonical links and feeds.
@@ -225,6 +258,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         page_size: page_size.max(1),
         navigation,
         translation_status: raw.translation_status,
+        downloads: raw.downloads,
         text: text.to_string(),
     })
 }

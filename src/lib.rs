@@ -13,6 +13,7 @@
 //! 5. [`index`]: a tantivy index per language, and its export for the
 //!    browser. Render and index only read the validated site and write
 //!    different files, so they run side by side (`rayon::join`).
+//!    Then [`offline`] makes the downloads from the staged files.
 //! 6. [`write`](mod@write): the staged output replaces the previous site, only if
 //!    nothing failed.
 //!
@@ -28,6 +29,7 @@ pub mod index;
 pub mod live;
 pub mod load;
 pub mod model;
+pub mod offline;
 pub mod parse;
 pub mod render;
 pub mod search;
@@ -166,6 +168,10 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
             report,
             &staging,
         ));
+    }
+    // Made from the staged files, so only once they are all there.
+    if !diags.has_errors() {
+        diags.extend(offline::write(&config, &site, &staging));
     }
     if diags.has_errors() {
         return Err(diags.into());

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, Page, PageKey, Site};
-use crate::parse::markdown::{Document, Footnote, LINK_PLACEHOLDER, Section};
+use crate::parse::markdown::{Document, Footnote, LINK_PLACEHOLDER, LinkRef, Section};
 
 #[derive(Serialize)]
 pub struct PageContext<'a> {
@@ -42,6 +42,24 @@ pub struct SiteContext<'a> {
     pub search_url: String,
     /// The translation status page, when the site publishes one.
     pub status_url: Option<String>,
+    /// What the toolkit home offers for reading off the network.
+    pub downloads: Downloads,
+}
+
+/// Links for `downloads:` (see [`crate::offline`]); empty outside a
+/// language's site.
+#[derive(Serialize, Default)]
+pub struct Downloads {
+    /// The whole toolkit on one page, always built.
+    pub print_url: Option<String>,
+    /// This language's offline copy, and the one with every language.
+    pub offline_zip: Option<String>,
+    pub offline_all_zip: Option<String>,
+    /// "Save for offline reading": the service worker's script and scope,
+    /// and the list of what it saves for this language.
+    pub service_worker: Option<String>,
+    pub scope: Option<String>,
+    pub save_list: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -141,6 +159,7 @@ impl<'a> RootContext<'a> {
                 audiences: Vec::new(),
                 search_url: format!("{}{}/search/", config.base_path, config.default_lang),
                 status_url: None,
+                downloads: Downloads::default(),
             },
             languages: config
                 .languages
@@ -253,6 +272,7 @@ impl<'a> ContextBuilder<'a> {
             library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
             search_url: format!("{base}{lang}/search/"),
             status_url: config.translation_status.then(|| crate::render::status_page::url(base, lang)),
+            downloads: crate::offline::links(config, lang),
             audiences: self
                 .catalogue
                 .map(|c| {
@@ -362,7 +382,13 @@ impl<'a> ContextBuilder<'a> {
     /// The document with each link placeholder replaced by its URL in the
     /// reader's language.
     fn fill_links(&self, doc: &Document, page: &Page) -> Document {
-        let fill = |html: &str| fill_links(html, page, |target| self.config.page_url(self.lang, target));
+        let fill = |html: &str| {
+            fill_links(html, page, |link| {
+                let url = link.target.as_ref().map(|target| self.config.page_url(self.lang, target));
+                let anchor = link.anchor.as_ref().map(|a| format!("#{a}"));
+                format!("{}{}", url.unwrap_or_default(), anchor.unwrap_or_default())
+            })
+        };
         Document {
             intro: fill(&doc.intro),
             sections: doc
@@ -392,7 +418,8 @@ pub fn alternates(config: &Config, site: &Site, key: &PageKey) -> Vec<Alternate>
     alternates
 }
 
-fn fill_links(html: &str, page: &Page, url: impl Fn(&PageKey) -> String) -> String {
+/// `html` with each link placeholder replaced by `href(link)`.
+pub(crate) fn fill_links(html: &str, page: &Page, href: impl Fn(&LinkRef) -> String) -> String {
     if !html.contains(LINK_PLACEHOLDER) {
         return html.to_string();
     }
@@ -404,15 +431,7 @@ fn fill_links(html: &str, page: &Page, url: impl Fn(&PageKey) -> String) -> Stri
         let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
         let link = rest[..digits].parse::<usize>().ok().and_then(|n| page.doc.links.get(n));
         match link {
-            Some(link) => {
-                if let Some(target) = &link.target {
-                    out.push_str(&url(target));
-                }
-                if let Some(anchor) = &link.anchor {
-                    out.push('#');
-                    out.push_str(anchor);
-                }
-            }
+            Some(link) => out.push_str(&href(link)),
             None => out.push_str(LINK_PLACEHOLDER),
         }
         rest = &rest[digits..];

@@ -9,8 +9,9 @@
 mod context;
 pub mod library;
 mod library_data;
+pub mod print;
 mod resources;
-mod search_page;
+pub mod search_page;
 mod sitemap;
 pub mod status_page;
 pub mod templates;
@@ -29,6 +30,7 @@ use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang, PageKey, Site};
 use crate::write::Staging;
 use context::ContextBuilder;
+pub use context::Downloads;
 use library::{Index, Library};
 pub use templates::Templates;
 
@@ -86,6 +88,7 @@ pub fn site(
             .collect();
         diags.extend(results);
         diags.extend(search_page::write(&builder, strings, &tera, templates, staging).err());
+        diags.extend(print::write(&builder, library.as_ref(), strings, &tera, templates, staging).err());
         if let Some((library, states)) = library.zip(states.as_ref()) {
             let renderer = resources::Renderer { builder: &builder, library, states, tera: &tera, templates, staging };
             diags.extend(renderer.all(strings));

@@ -353,7 +353,8 @@
       status.textContent = pattern.replace("{count}", result.total);
       list.replaceChildren(...result.hits.map((hit) => {
         const a = document.createElement("a");
-        a.href = hit.url;
+        // In the offline copy, offline-fetch.js turns the site path into a file link.
+        a.href = window.signpostOffline ? window.signpostOffline.link(hit.url) : hit.url;
         a.className = "search-title";
         a.textContent = hit.title;
         const li = document.createElement("li");
