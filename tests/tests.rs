@@ -6,6 +6,7 @@ mod support;
 
 mod build_output;
 mod check;
+mod downloads;
 mod errors;
 mod interchange;
 mod interface_strings;
