@@ -117,3 +117,17 @@ language-name = { $code ->
 }
 # An access link with its own label: say which language the document is in.
 access-labelled = { $label } ({ $language })
+
+# Downloads: the print page, the offline copy, saving for offline reading.
+print-title = The whole toolkit
+print-hint = To keep or share the toolkit on paper or as a PDF, use your browser’s Print command.
+contents = Contents
+resource = Resource
+downloads = Take the toolkit with you
+print-link = The whole toolkit on one page, to print or save as PDF
+offline-link = Offline copy (zip): unzip it and open index.html, no network needed
+offline-all-link = Offline copy in all languages (zip)
+save-offline = Save for offline reading ({ $size } KB)
+saving-offline = Saving…
+saved-offline = Saved: this toolkit and its search work without the network on this device.
+save-offline-failed = Could not save for offline reading. Try again when the connection is better.

@@ -116,3 +116,17 @@ language-name = { $code ->
    *[other] { $code }
 }
 access-labelled = { $label } ({ $language })
+
+# Descargas: página para imprimir, copia sin conexión, guardar para leer sin conexión.
+print-title = La caja de herramientas completa
+print-hint = Para conservar o compartir la caja de herramientas en papel o en PDF, use la orden Imprimir de su navegador.
+contents = Índice
+resource = Recurso
+downloads = Llévese la caja de herramientas
+print-link = Toda la caja de herramientas en una página, para imprimir o guardar en PDF
+offline-link = Copia sin conexión (zip): descomprímala y abra index.html, sin red
+offline-all-link = Copia sin conexión en todos los idiomas (zip)
+save-offline = Guardar para leer sin conexión ({ $size } KB)
+saving-offline = Guardando…
+saved-offline = Guardado: esta caja de herramientas y su búsqueda funcionan sin red en este dispositivo.
+save-offline-failed = No se pudo guardar para leer sin conexión. Inténtelo de nuevo con mejor conexión.

@@ -116,3 +116,17 @@ language-name = { $code ->
    *[other] { $code }
 }
 access-labelled = { $label } ({ $language })
+
+# Téléchargements : page à imprimer, copie hors ligne, enregistrement hors ligne.
+print-title = La boîte à outils complète
+print-hint = Pour garder ou partager la boîte à outils sur papier ou en PDF, utilisez la commande Imprimer de votre navigateur.
+contents = Sommaire
+resource = Ressource
+downloads = Emporter la boîte à outils
+print-link = Toute la boîte à outils sur une page, à imprimer ou enregistrer en PDF
+offline-link = Copie hors ligne (zip) : décompressez-la et ouvrez index.html, sans réseau
+offline-all-link = Copie hors ligne dans toutes les langues (zip)
+save-offline = Enregistrer pour lire hors ligne ({ $size } Ko)
+saving-offline = Enregistrement…
+saved-offline = Enregistré : cette boîte à outils et sa recherche fonctionnent sans réseau sur cet appareil.
+save-offline-failed = L’enregistrement hors ligne a échoué. Réessayez avec une meilleure connexion.

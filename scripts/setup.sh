@@ -11,6 +11,7 @@ need=()
 command -v node >/dev/null || need+=(nodejs npm)
 command -v java >/dev/null || need+=(default-jre-headless)   # the Nu Html Checker
 command -v pdftotext >/dev/null || need+=(poppler-utils)     # layout.test.mjs reads its printed PDF
+command -v unzip >/dev/null || need+=(unzip)                  # the offline copy's browser test
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq

@@ -13,6 +13,16 @@ use crate::model::{Direction, Lang, PageKey};
 /// when the site publishes one.
 pub const STATUS_DIR: &str = "translation-status";
 
+/// The service worker of "Save for offline reading", a theme file at the
+/// top of the site so that its scope covers every language and the search
+/// files (`downloads.service_worker`).
+pub const SAVE_SCRIPT: &str = "sw.js";
+
+/// What the service worker saves for a language: `<lang>/offline.json`.
+pub fn save_list_path(lang: &Lang) -> String {
+    format!("{lang}/offline.json")
+}
+
 /// Where the search files of a language go, below the output folder.
 pub fn search_dir(lang: &Lang) -> std::path::PathBuf {
     std::path::Path::new("_search").join(lang.as_str())
@@ -46,6 +56,23 @@ struct RawConfig {
     edit_url: Option<String>,
     #[serde(default)]
     markdown: RawMarkdown,
+    /// What the site offers for reading off the network.
+    #[serde(default)]
+    downloads: Downloads,
+}
+
+/// `downloads:` in `signpost.yaml`; every key is off unless written.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Downloads {
+    /// `<lang>/<slug>-offline.zip` per language and `<slug>-offline.zip`
+    /// for all: a copy that works opened from disk (`file://`).
+    #[serde(default)]
+    pub offline: bool,
+    /// A "Save for offline reading" button on each toolkit home, with a
+    /// service worker that caches that language's toolkit and search data.
+    #[serde(default)]
+    pub service_worker: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -114,6 +141,7 @@ pub struct Config {
     /// file's path from the site root (`content/fr/about.md`).
     pub edit_url: Option<String>,
     pub raw_html: RawHtml,
+    pub downloads: Downloads,
     /// The text of `signpost.yaml`, to place errors found by later stages.
     pub text: String,
 }
@@ -155,6 +183,30 @@ impl Config {
             url.push('/');
         }
         url
+    }
+
+    /// `<lang>/<slug>-offline.zip`, or `<slug>-offline.zip` with every
+    /// language (`downloads.offline`, see `offline`).
+    pub fn offline_zip_path(&self, lang: Option<&Lang>) -> String {
+        match lang {
+            Some(lang) => format!("{lang}/{}-offline.zip", self.slug()),
+            None => format!("{}-offline.zip", self.slug()),
+        }
+    }
+
+    /// The site title as a file name, ASCII only so that it survives every
+    /// file system and zip tool: `mental-health-integration-toolkit`.
+    pub fn slug(&self) -> String {
+        let mut slug = String::new();
+        for c in self.title.chars().map(|c| c.to_ascii_lowercase()) {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        if slug.is_empty() { "site".to_string() } else { slug.to_string() }
     }
 
     /// Absolute URL for sitemaps, canonical links and feeds.
@@ -288,6 +340,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         translation_status: raw.translation_status,
         edit_url: raw.edit_url,
         raw_html: raw.markdown.raw_html,
+        downloads: raw.downloads,
         text: text.to_string(),
     })
 }

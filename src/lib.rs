@@ -20,6 +20,7 @@
 //! 5. [`render`] and [`index`], side by side (`rayon::join`): every page
 //!    through the templates; a tantivy index per language and its export for
 //!    the browser. Neither imports the other.
+//!    Then [`offline`] makes the downloads from the staged files.
 //! 6. [`write`](mod@write): the staged output replaces the previous site, only
 //!    if nothing failed.
 //!
@@ -43,6 +44,7 @@ pub mod index;
 pub mod live;
 pub mod load;
 pub mod model;
+pub mod offline;
 pub mod parse;
 pub mod render;
 pub mod sanitize;
@@ -224,6 +226,10 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
             report,
             &staging,
         ));
+    }
+    // Made from the staged files, so only once they are all there.
+    if !diags.has_errors() {
+        diags.extend(offline::write(&config, &site, &staging));
     }
     if diags.has_errors() {
         let _ = std::fs::remove_dir_all(&index_staging);

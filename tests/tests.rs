@@ -7,6 +7,7 @@ mod support;
 mod architecture;
 mod build_output;
 mod check;
+mod downloads;
 mod errors;
 mod fuzz;
 mod interchange;

@@ -28,6 +28,20 @@ pub fn document(config: &Config, lang: &Lang, page: &Page) -> Document {
 /// `html` with each mark replaced by its link's URL and anchor. A mark
 /// whose number is not a link (it cannot come from the parser) is dropped.
 pub fn resolve(html: &str, links: &[LinkRef], url: impl Fn(&PageKey) -> String) -> String {
+    resolve_each(html, links, |link| {
+        let mut href = link.target.as_ref().map(&url).unwrap_or_default();
+        if let Some(anchor) = &link.anchor {
+            href.push('#');
+            href.push_str(&escape::url_fragment(anchor));
+        }
+        href
+    })
+}
+
+/// `html` with each mark replaced by `href(link)`, escaped for the quoted
+/// attribute it stands in: the whole-toolkit page turns links between its
+/// chapters into anchors of its own this way.
+pub fn resolve_each(html: &str, links: &[LinkRef], href: impl Fn(&LinkRef) -> String) -> String {
     let Some(first) = html.find(LINK_MARK) else { return html.to_string() };
     let mut out = String::with_capacity(html.len() + 64);
     out.push_str(&html[..first]);
@@ -36,13 +50,7 @@ pub fn resolve(html: &str, links: &[LinkRef], url: impl Fn(&PageKey) -> String) 
         if let Some(link) = number.parse::<usize>().ok().and_then(|n| links.get(n)) {
             // Inside a quoted `href`: the fragment as the author wrote it
             // must not end the attribute.
-            if let Some(target) = &link.target {
-                out.push_str(&escape::html_attr(&url(target)));
-            }
-            if let Some(anchor) = &link.anchor {
-                out.push('#');
-                out.push_str(&escape::html_attr(&escape::url_fragment(anchor)));
-            }
+            out.push_str(&escape::html_attr(&href(link)));
         }
         if let Some(between) = parts.next() {
             out.push_str(between);

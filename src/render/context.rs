@@ -49,6 +49,24 @@ pub struct SiteContext<'a> {
     pub search_url: String,
     /// The translation status page, when the site publishes one.
     pub status_url: Option<String>,
+    /// What the toolkit home offers for reading off the network.
+    pub downloads: Downloads,
+}
+
+/// Links for `downloads:` (see [`crate::offline`]); empty outside a
+/// language's site.
+#[derive(Serialize, Default)]
+pub struct Downloads {
+    /// The whole toolkit on one page, always built.
+    pub print_url: Option<String>,
+    /// This language's offline copy, and the one with every language.
+    pub offline_zip: Option<String>,
+    pub offline_all_zip: Option<String>,
+    /// "Save for offline reading": the service worker's script and scope,
+    /// and the list of what it saves for this language.
+    pub service_worker: Option<String>,
+    pub scope: Option<String>,
+    pub save_list: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -156,6 +174,7 @@ impl<'a> RootContext<'a> {
                 audiences: Vec::new(),
                 search_url: format!("{}{}/search/", config.base_path, config.default_lang),
                 status_url: None,
+                downloads: Downloads::default(),
             },
             languages: config
                 .languages
@@ -291,6 +310,7 @@ impl<'a> ContextBuilder<'a> {
             library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
             search_url: format!("{base}{lang}/search/"),
             status_url: config.translation_status.then(|| crate::render::status_page::url(base, lang)),
+            downloads: downloads(config, lang),
             audiences: self
                 .catalogue
                 .map(|c| {
@@ -432,4 +452,19 @@ pub fn alternates(config: &Config, site: &Site, key: &PageKey) -> Vec<Alternate>
         });
     }
     alternates
+}
+
+/// What a language's toolkit home offers for reading off the network
+/// (`downloads:` in `signpost.yaml`; the files are made by `offline`).
+fn downloads(config: &Config, lang: &Lang) -> Downloads {
+    let base = &config.base_path;
+    let downloads = config.downloads;
+    Downloads {
+        print_url: Some(super::print::url(base, lang)),
+        offline_zip: downloads.offline.then(|| format!("{base}{}", config.offline_zip_path(Some(lang)))),
+        offline_all_zip: downloads.offline.then(|| format!("{base}{}", config.offline_zip_path(None))),
+        service_worker: downloads.service_worker.then(|| format!("{base}{}", crate::config::SAVE_SCRIPT)),
+        scope: downloads.service_worker.then(|| base.clone()),
+        save_list: downloads.service_worker.then(|| format!("{base}{}", crate::config::save_list_path(lang))),
+    }
 }

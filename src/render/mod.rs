@@ -12,8 +12,9 @@
 mod context;
 pub mod library;
 mod library_data;
+pub mod print;
 mod resources;
-mod search_page;
+pub mod search_page;
 mod sitemap;
 pub mod status_page;
 pub mod templates;
@@ -32,6 +33,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang, PageKey, Site};
 use context::ContextBuilder;
+pub use context::Downloads;
 use library::Library;
 pub use templates::Templates;
 
@@ -98,6 +100,7 @@ pub fn site(
             .collect();
         diags.extend(results);
         diags.extend(search_page::write(&builder, strings, &tera, templates, staging).err());
+        diags.extend(print::write(&builder, library.as_ref(), strings, &tera, templates, staging).err());
         if let Some(library) = library {
             let renderer = resources::Renderer { builder: &builder, library, tera: &tera, templates, staging };
             diags.extend(renderer.all(strings));

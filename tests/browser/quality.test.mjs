@@ -28,6 +28,8 @@ const PAGES = [
   "/en/resources/category/key-guidance/page/2/",
   "/en/resources/who-2016-mhgap-intervention-guide/",
   "/en/audiences/donors/",
+  "/en/print/", // the whole toolkit on one page
+  "/ar/print/",
   "/ar/resources/",
   "/ar/resources/who-2016-mhgap-intervention-guide/",
   "/en/search/?q=advocacy",

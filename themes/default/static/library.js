@@ -201,5 +201,8 @@
     if (FACETS.some((f) => query.has(f)) || query.has("page")) apply(state, null);
   }
 
+  // Opened from disk (the offline copy), a page may not fetch() the
+  // data: the filter links lead to the pre-rendered listings instead.
+  if (location.protocol === "file:") return;
   document.querySelectorAll("[data-library]").forEach(setup);
 })();

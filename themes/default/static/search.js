@@ -194,7 +194,9 @@
     // loaded the first time a word is not in the lexicon.
     let stemmer = null;
     function stemWord(word) {
-      stemmer ??= meta.then((m) => (m.stemmer ? import(new URL(m.stemmer, new URL(base, location.href)).href).then((mod) => new mod.default()) : null));
+      // Opened from disk (the offline copy), a module cannot be imported:
+      // words are then looked up as written and by prefix.
+      stemmer ??= meta.then((m) => (m.stemmer ? import(new URL(m.stemmer, new URL(base, location.href)).href).then((mod) => new mod.default()) : null)).catch(() => null);
       return stemmer.then((s) => (s ? s.stemWord(word) : word));
     }
 
@@ -481,9 +483,11 @@
         p.append(snippet(engine, hit.body, result.surfaces));
         return p;
       };
+      // In the offline copy, offline-fetch.js turns a site path into a file link.
+      const fileLink = (url) => (window.signpostOffline ? window.signpostOffline.link(url) : url);
       list.replaceChildren(...[...groups].map(([page, hits]) => {
         const a = document.createElement("a");
-        a.href = page;
+        a.href = fileLink(page);
         a.className = "search-title";
         a.textContent = hits[0].title;
         const li = document.createElement("li");
@@ -493,7 +497,7 @@
         for (const hit of hits) {
           if (!hit.section) { li.append(snippetOf(hit)); continue; }
           const link = document.createElement("a");
-          link.href = hit.url;
+          link.href = fileLink(hit.url);
           link.className = "search-section";
           link.textContent = hit.section;
           const item = document.createElement("li");
