@@ -31,6 +31,46 @@ struct RawConfig {
     /// (`/<lang>/translation-status/`), for translators and coordinators.
     #[serde(default)]
     translation_status: bool,
+    /// Files offered for download beside the site.
+    #[serde(default)]
+    downloads: RawDownloads,
+    /// How the PDF of the toolkit is typeset.
+    #[serde(default)]
+    pdf: RawPdf,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDownloads {
+    /// A PDF of the toolkit (the `navigation` pages) per language.
+    #[serde(default)]
+    pdf: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPdf {
+    #[serde(default)]
+    paper: Option<Paper>,
+}
+
+/// The PDF's page size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// The name typst's `page(paper: ..)` knows it by.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "us-letter",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,6 +113,9 @@ pub struct Config {
     pub navigation: Vec<NavEntry>,
     /// Whether to publish `/<lang>/translation-status/`.
     pub translation_status: bool,
+    /// Write `OUT/<lang>/<slug>.pdf`, the toolkit as one PDF per language.
+    pub pdf: bool,
+    pub paper: Paper,
     /// The text of `signpost.yaml`, to place errors found by later stages.
     pub text: String,
 }
@@ -225,6 +268,8 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         page_size: page_size.max(1),
         navigation,
         translation_status: raw.translation_status,
+        pdf: raw.downloads.pdf,
+        paper: raw.pdf.paper.unwrap_or_default(),
         text: text.to_string(),
     })
 }
@@ -264,6 +309,21 @@ mod tests {
         assert_eq!(c.base_path, "/kb/");
         assert_eq!(c.page_url(&Lang::new("fr"), &PageKey::new("a/b")), "/kb/fr/a/b/");
         assert_eq!(c.absolute("/kb/fr/"), "https://example.org/kb/fr/");
+    }
+
+    #[test]
+    fn downloads_and_paper() {
+        let base = "title: T\nbase_url: https://e.org/\ndefault_language: en\nlanguages:\n  - {code: en, name: E}\n";
+        let c = config(base).unwrap();
+        assert!(!c.pdf);
+        assert_eq!(c.paper, Paper::A4);
+        let c = config(&format!("{base}downloads:\n  pdf: true\npdf:\n  paper: letter\n")).unwrap();
+        assert!(c.pdf);
+        assert_eq!(c.paper, Paper::Letter);
+        let e = serde_yaml::from_str::<RawConfig>(&format!("{base}pdf:\n  paper: a5\n")).unwrap_err();
+        assert_eq!(e.location().map(|l| l.line()), Some(7));
+        let e = serde_yaml::from_str::<RawConfig>(&format!("{base}downloads:\n  pfd: true\n")).unwrap_err();
+        assert_eq!(e.location().map(|l| l.line()), Some(7));
     }
 
     #[test]

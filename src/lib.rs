@@ -9,7 +9,9 @@
 //!    theme ([`config`] and [`i18n`] read `signpost.yaml` and `i18n/`).
 //! 2. [`parse`]: front matter and Markdown of each page, in parallel.
 //! 3. [`validate`]: checks across files (URLs, links, anchors, navigation).
-//! 4. [`render`]: every page in every language through the templates.
+//! 4. [`render`]: every page in every language through the templates;
+//!    before it, when `downloads.pdf` is on, [`pdf`] typesets the toolkit
+//!    as a PDF per language (the home page links it with its size).
 //! 5. [`index`]: a tantivy index per language, and its export for the
 //!    browser. Render and index only read the validated site and write
 //!    different files, so they run side by side (`rayon::join`).
@@ -29,6 +31,7 @@ pub mod live;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod pdf;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -151,7 +154,12 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     // side by side, so that neither's last, single-threaded steps leave a
     // core idle.
     let (rendered, indexed) = rayon::join(
-        || render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &staging),
+        || {
+            // The home page links each PDF with its size: typeset first.
+            let (downloads, mut found) = pdf::site(&config, &site, &strings, &staging);
+            found.extend(render::site(&config, &site, catalogue.as_ref(), &templates, &strings, &downloads, &staging));
+            found
+        },
         || index::site(&config, &site, catalogue.as_ref(), staging.dir()),
     );
     diags.extend(rendered);

@@ -119,6 +119,9 @@ pub struct Page {
     pub is_section: bool,
     pub front: FrontMatter,
     pub doc: Document,
+    /// The Markdown after the front matter, for outputs that typeset it
+    /// themselves (the PDF).
+    pub markdown: String,
 }
 
 /// All pages, by language, then key.

@@ -10,5 +10,6 @@ mod errors;
 mod interchange;
 mod interface_strings;
 mod library;
+mod pdf;
 mod search;
 mod translation;

@@ -76,7 +76,8 @@ pub struct LinkRef {
     pub position: (usize, usize),
 }
 
-fn options() -> Options {
+/// The Markdown extensions every page is read with.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_HEADING_ATTRIBUTES
@@ -344,7 +345,7 @@ impl<'a> Builder<'a, '_> {
 }
 
 /// Text of inline events, for ids and plain-text titles.
-fn plain_text(events: &[Event]) -> String {
+pub fn plain_text(events: &[Event]) -> String {
     let mut text = String::new();
     for event in events {
         match event {
@@ -356,7 +357,8 @@ fn plain_text(events: &[Event]) -> String {
     text.trim().to_string()
 }
 
-fn is_external(dest: &str) -> bool {
+/// A link with a scheme (`https:`, `mailto:`) or to another host (`//`).
+pub fn is_external(dest: &str) -> bool {
     if dest.starts_with("//") {
         return true;
     }
@@ -371,7 +373,7 @@ fn is_external(dest: &str) -> bool {
 
 /// `dir/rel` with `.` and `..` resolved; `None` if it climbs above the
 /// language folder.
-fn join(dir: &str, rel: &str) -> Option<String> {
+pub fn join(dir: &str, rel: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for part in rel.split('/') {
         match part {

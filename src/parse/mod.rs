@@ -59,6 +59,7 @@ fn page(config: &Config, source: SourceFile) -> (Option<Page>, Diagnostics) {
     };
     let front = front_matter::parse(&split, &source.path, &mut diags);
     let doc = markdown::parse(config, &source, &split, &lines, &mut diags);
+    let body = split.body.to_string();
     let page = front.map(|front| Page {
         source: source.path,
         lang: source.lang,
@@ -66,6 +67,7 @@ fn page(config: &Config, source: SourceFile) -> (Option<Page>, Diagnostics) {
         is_section: source.is_section,
         front,
         doc,
+        markdown: body,
     });
     (page, diags)
 }

@@ -26,6 +26,8 @@ pub struct PageContext<'a> {
     pub children: Vec<NavItem<'a>>,
     /// For toolkit components: their resources, with filters.
     pub resources: Option<crate::render::library::LibraryView<'a>>,
+    /// On the home page: the language's PDF of the toolkit, if built.
+    pub pdf: Option<&'a crate::pdf::Download>,
 }
 
 #[derive(Serialize)]
@@ -187,6 +189,8 @@ pub struct ContextBuilder<'a> {
     /// Section key → its pages, sorted.
     pub children: &'a std::collections::BTreeMap<PageKey, Vec<&'a PageKey>>,
     pub catalogue: Option<&'a Catalogue>,
+    /// The PDFs written, linked from the home page.
+    pub downloads: &'a crate::pdf::Downloads,
 }
 
 impl<'a> ContextBuilder<'a> {
@@ -236,6 +240,7 @@ impl<'a> ContextBuilder<'a> {
                 .map(|keys| keys.iter().filter_map(|k| self.item(k, Some(key))).collect())
                 .unwrap_or_default(),
             resources: None,
+            pdf: if key.is_home() { self.downloads.get(self.lang) } else { None },
         })
     }
 

@@ -67,6 +67,7 @@ pub fn site(
     catalogue: Option<&Catalogue>,
     templates: &Templates,
     strings: &Arc<Strings>,
+    downloads: &crate::pdf::Downloads,
     staging: &Staging,
 ) -> Diagnostics {
     let mut diags = Diagnostics::new();
@@ -78,7 +79,7 @@ pub fn site(
     for lang in config.langs() {
         let Language { tera, children, library } =
             language(config, site, catalogue, index.as_ref(), templates, strings, lang);
-        let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
+        let builder = ContextBuilder { config, site, lang, children: &children, catalogue, downloads };
         let keys = site.keys_for(lang, &config.default_lang);
         let results: Vec<Diagnostic> = keys
             .par_iter()
@@ -146,7 +147,10 @@ pub fn pages(
     let index = catalogue.map(Index::new);
     let Language { tera, children, library } =
         language(config, site, catalogue, index.as_ref(), templates, strings, lang);
-    let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
+    // No PDF links: `serve` rebuilds everything when a page the PDFs hold
+    // changes (see `live`), and `check` writes nothing.
+    let downloads = crate::pdf::Downloads::new();
+    let builder = ContextBuilder { config, site, lang, children: &children, catalogue, downloads: &downloads };
     keys.iter().map(|key| (key.clone(), page_html(&builder, library.as_ref(), &tera, templates, key))).collect()
 }
 
