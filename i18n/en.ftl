@@ -25,6 +25,8 @@ not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved. Choose a language to start again from the toolkit's home page.
 footer-text = A knowledge base built with Signpost. Free to read, light to download.
 open-all = Open all sections
+contents = Contents
+download-pdf = Download the whole toolkit
 
 ## Resource library
 site-links = Site

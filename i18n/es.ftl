@@ -27,6 +27,8 @@ not-found-title = Página no encontrada
 not-found-text = La página solicitada no existe o se ha trasladado. Elija un idioma para volver al inicio de la caja de herramientas.
 footer-text = Una base de conocimientos publicada con Signpost. De libre acceso y ligera de descargar.
 open-all = Abrir todas las secciones
+contents = Índice
+download-pdf = Descargar toda la caja de herramientas
 
 ## Biblioteca de recursos
 site-links = Sitio

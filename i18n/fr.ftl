@@ -27,6 +27,8 @@ not-found-title = Page introuvable
 not-found-text = La page demandée n’existe pas ou a été déplacée. Choisissez une langue pour repartir de l’accueil de la boîte à outils.
 footer-text = Une base de connaissances publiée avec Signpost. Libre d’accès, légère à télécharger.
 open-all = Ouvrir toutes les sections
+contents = Sommaire
+download-pdf = Télécharger toute la boîte à outils
 
 ## Bibliothèque de ressources
 site-links = Site

@@ -2,7 +2,8 @@
 # Installs what the test suite needs beyond Rust: Debian's Chromium (the
 # browser tests drive it; nothing downloads a browser) and the Node packages
 # of tests/browser (playwright-core, axe-core, vnu-jar) from the npm registry,
-# and Java for the Nu Html Checker.
+# Java for the Nu Html Checker, and poppler-utils (pdftotext, pdffonts,
+# pdftoppm) to read back the PDFs the build writes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +11,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
 command -v node >/dev/null || need+=(nodejs npm)
 command -v java >/dev/null || need+=(default-jre-headless)   # the Nu Html Checker
-command -v pdftotext >/dev/null || need+=(poppler-utils)     # layout.test.mjs reads its printed PDF
+command -v pdftotext >/dev/null || need+=(poppler-utils)     # layout.test.mjs and tests/pdf.rs read PDFs
 command -v unzip >/dev/null || need+=(unzip)                  # the offline copy's browser test
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

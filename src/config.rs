@@ -59,6 +59,9 @@ struct RawConfig {
     /// What the site offers for reading off the network.
     #[serde(default)]
     downloads: Downloads,
+    /// How the PDF of the toolkit is typeset.
+    #[serde(default)]
+    pdf: RawPdf,
 }
 
 /// `downloads:` in `signpost.yaml`; every key is off unless written.
@@ -69,6 +72,10 @@ pub struct Downloads {
     /// for all: a copy that works opened from disk (`file://`).
     #[serde(default)]
     pub offline: bool,
+    /// `<lang>/<slug>.pdf`: the toolkit (the `navigation` pages) as a PDF
+    /// per language.
+    #[serde(default)]
+    pub pdf: bool,
     /// A "Save for offline reading" button on each toolkit home, with a
     /// service worker that caches that language's toolkit and search data.
     #[serde(default)]
@@ -95,6 +102,32 @@ pub enum RawHtml {
     Sanitize,
     /// Shown as text.
     Escape,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPdf {
+    #[serde(default)]
+    paper: Option<Paper>,
+}
+
+/// The PDF's page size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// The name typst's `page(paper: ..)` knows it by.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "us-letter",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,6 +175,7 @@ pub struct Config {
     pub edit_url: Option<String>,
     pub raw_html: RawHtml,
     pub downloads: Downloads,
+    pub paper: Paper,
     /// The text of `signpost.yaml`, to place errors found by later stages.
     pub text: String,
 }
@@ -341,6 +375,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         edit_url: raw.edit_url,
         raw_html: raw.markdown.raw_html,
         downloads: raw.downloads,
+        paper: raw.pdf.paper.unwrap_or_default(),
         text: text.to_string(),
     })
 }
@@ -381,6 +416,21 @@ mod tests {
         assert_eq!(c.base_path, "/kb/");
         assert_eq!(c.page_url(&Lang::new("fr"), &PageKey::new("a/b")), "/kb/fr/a/b/");
         assert_eq!(c.absolute("/kb/fr/"), "https://example.org/kb/fr/");
+    }
+
+    #[test]
+    fn downloads_and_paper() {
+        let base = "title: T\nbase_url: https://e.org/\ndefault_language: en\nlanguages:\n  - {code: en, name: E}\n";
+        let c = config(base).unwrap();
+        assert!(!c.downloads.pdf);
+        assert_eq!(c.paper, Paper::A4);
+        let c = config(&format!("{base}downloads:\n  pdf: true\npdf:\n  paper: letter\n")).unwrap();
+        assert!(c.downloads.pdf);
+        assert_eq!(c.paper, Paper::Letter);
+        let e = serde_yaml::from_str::<RawConfig>(&format!("{base}pdf:\n  paper: a5\n")).unwrap_err();
+        assert_eq!(e.location().map(|l| l.line()), Some(7));
+        let e = serde_yaml::from_str::<RawConfig>(&format!("{base}downloads:\n  pfd: true\n")).unwrap_err();
+        assert_eq!(e.location().map(|l| l.line()), Some(7));
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //! 5. [`render`] and [`index`], side by side (`rayon::join`): every page
 //!    through the templates; a tantivy index per language and its export for
 //!    the browser. Neither imports the other.
-//!    Then [`offline`] makes the downloads from the staged files.
+//!    Before render, when `downloads.pdf` is on, [`pdf`] typesets the
+//!    toolkit as a PDF per language (the home and print pages link it with
+//!    its size); after both, [`offline`] makes the downloads from the staged files.
 //! 6. [`write`](mod@write): the staged output replaces the previous site, only
 //!    if nothing failed.
 //!
@@ -46,6 +48,7 @@ pub mod load;
 pub mod model;
 pub mod offline;
 pub mod parse;
+pub mod pdf;
 pub mod render;
 pub mod sanitize;
 pub mod scaffold;
@@ -211,7 +214,21 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     // side by side, so that neither's last, single-threaded steps leave a
     // core idle.
     let (rendered, indexed) = rayon::join(
-        || render::site(&config, &site, catalogue.as_ref(), &assembled, &templates, &strings, &staging),
+        || {
+            // The home and print pages link each PDF with its size: typeset first.
+            let (pdfs, mut found) = pdf::site(&config, &site, &strings, &staging);
+            found.extend(render::site(
+                &config,
+                &site,
+                catalogue.as_ref(),
+                &assembled,
+                &templates,
+                &strings,
+                &pdfs,
+                &staging,
+            ));
+            found
+        },
         || index::site(&config, &site, catalogue.as_ref(), &assembled, &index_staging, staging.dir()),
     );
     diags.extend(rendered);

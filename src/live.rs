@@ -302,6 +302,11 @@ impl State {
         if new.iter().any(|page| lists_differently(snapshot.site.page(&page.lang, &page.key), page)) {
             return Ok(None);
         }
+        // The PDFs hold the navigation's pages, and the home page links them.
+        let in_pdf = |page: &Page| page.key.is_home() || config.navigation.iter().any(|entry| entry.key == page.key);
+        if config.downloads.pdf && new.iter().any(in_pdf) {
+            return Ok(None);
+        }
         // Swap the new pages in; put the old ones back if a link broke.
         let mut old = Vec::new();
         for page in new {

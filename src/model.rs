@@ -154,6 +154,9 @@ pub struct Page {
     pub is_section: bool,
     pub front: FrontMatter,
     pub doc: Document,
+    /// The Markdown after the front matter, for outputs that typeset it
+    /// themselves (the PDF).
+    pub markdown: String,
 }
 
 /// Delimits a link's number in a [`Document`]'s HTML: `\0` cannot come

@@ -14,6 +14,7 @@ mod interchange;
 mod interface_strings;
 mod library;
 mod new_site;
+mod pdf;
 mod search;
 mod search_quality;
 mod serve;

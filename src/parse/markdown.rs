@@ -20,7 +20,8 @@ use crate::model::{Document, FileRef, Footnote, LINK_MARK, LinkRef, PageKey, Sec
 use crate::parse::front_matter::Split;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-fn options() -> Options {
+/// The Markdown extensions every page is read with.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_HEADING_ATTRIBUTES
@@ -477,7 +478,7 @@ fn collapse_spaces(text: &str) -> String {
 }
 
 /// Text of inline events, for ids and plain-text titles.
-fn plain_text(events: &[Event]) -> String {
+pub fn plain_text(events: &[Event]) -> String {
     let mut text = String::new();
     for event in events {
         match event {
@@ -555,7 +556,8 @@ fn markdown_link_in(html: &str) -> Option<usize> {
     html[..close].rfind('[')
 }
 
-fn is_external(dest: &str) -> bool {
+/// A link with a scheme (`https:`, `mailto:`) or to another host (`//`).
+pub fn is_external(dest: &str) -> bool {
     if dest.starts_with("//") {
         return true;
     }
@@ -570,7 +572,7 @@ fn is_external(dest: &str) -> bool {
 
 /// `dir/rel` with `.` and `..` resolved; `None` if it climbs above the
 /// language folder.
-fn join(dir: &str, rel: &str) -> Option<String> {
+pub fn join(dir: &str, rel: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for part in rel.split('/') {
         match part {

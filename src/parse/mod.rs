@@ -79,6 +79,7 @@ fn page(config: &Config, source: SourceFile, want_facts: bool) -> (Option<Page>,
         header_segments: 1 + usize::from(front.summary.is_some()) + usize::from(front.label.is_some()),
     });
     let doc = markdown::parse(config, &source, &split, &lines, &mut diags);
+    let body = split.body.to_string();
     let page = front.map(|front| Page {
         source: source.path,
         lang: source.lang,
@@ -86,6 +87,7 @@ fn page(config: &Config, source: SourceFile, want_facts: bool) -> (Option<Page>,
         is_section: source.is_section,
         front,
         doc,
+        markdown: body,
     });
     (page, facts, diags)
 }

@@ -53,10 +53,25 @@ pub struct SiteContext<'a> {
     pub downloads: Downloads,
 }
 
+/// A PDF the build wrote (see `pdf`), as the pages link it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink {
+    /// Site-relative URL.
+    pub url: String,
+    pub bytes: usize,
+    /// `850 KB`, `1.2 MB`.
+    pub size: String,
+}
+
+/// The PDFs written, by language.
+pub type PdfLinks = std::collections::BTreeMap<Lang, PdfLink>;
+
 /// Links for `downloads:` (see [`crate::offline`]); empty outside a
 /// language's site.
 #[derive(Serialize, Default)]
 pub struct Downloads {
+    /// The language's PDF of the toolkit, when the build wrote one.
+    pub pdf: Option<PdfLink>,
     /// The whole toolkit on one page, always built.
     pub print_url: Option<String>,
     /// This language's offline copy, and the one with every language.
@@ -227,6 +242,8 @@ pub struct ContextBuilder<'a> {
     /// Section key → its pages, sorted.
     pub children: &'a std::collections::BTreeMap<PageKey, Vec<&'a PageKey>>,
     pub catalogue: Option<&'a Catalogue>,
+    /// The PDFs written, linked from the home and print pages.
+    pub pdfs: &'a PdfLinks,
 }
 
 impl<'a> ContextBuilder<'a> {
@@ -310,7 +327,7 @@ impl<'a> ContextBuilder<'a> {
             library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
             search_url: format!("{base}{lang}/search/"),
             status_url: config.translation_status.then(|| crate::render::status_page::url(base, lang)),
-            downloads: downloads(config, lang),
+            downloads: downloads(config, lang, self.pdfs.get(lang)),
             audiences: self
                 .catalogue
                 .map(|c| {
@@ -456,10 +473,11 @@ pub fn alternates(config: &Config, site: &Site, key: &PageKey) -> Vec<Alternate>
 
 /// What a language's toolkit home offers for reading off the network
 /// (`downloads:` in `signpost.yaml`; the files are made by `offline`).
-fn downloads(config: &Config, lang: &Lang) -> Downloads {
+fn downloads(config: &Config, lang: &Lang, pdf: Option<&PdfLink>) -> Downloads {
     let base = &config.base_path;
     let downloads = config.downloads;
     Downloads {
+        pdf: pdf.cloned(),
         print_url: Some(super::print::url(base, lang)),
         offline_zip: downloads.offline.then(|| format!("{base}{}", config.offline_zip_path(Some(lang)))),
         offline_all_zip: downloads.offline.then(|| format!("{base}{}", config.offline_zip_path(None))),

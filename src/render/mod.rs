@@ -33,7 +33,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang, PageKey, Site};
 use context::ContextBuilder;
-pub use context::Downloads;
+pub use context::{Downloads, PdfLink, PdfLinks};
 use library::Library;
 pub use templates::Templates;
 
@@ -75,6 +75,7 @@ fn language<'a>(
 }
 
 /// Renders the whole site into `staging`.
+#[allow(clippy::too_many_arguments)]
 pub fn site(
     config: &Config,
     site: &Site,
@@ -82,6 +83,7 @@ pub fn site(
     assembled: &Assembled,
     templates: &Templates,
     strings: &Arc<Strings>,
+    pdfs: &PdfLinks,
     staging: &dyn Output,
 ) -> Diagnostics {
     let mut diags = Diagnostics::new();
@@ -92,7 +94,7 @@ pub fn site(
     for lang in config.langs() {
         let Language { tera, children, library } =
             language(config, site, catalogue, assembled, templates, strings, lang);
-        let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
+        let builder = ContextBuilder { config, site, lang, children: &children, catalogue, pdfs };
         let keys = site.keys_for(lang, &config.default_lang);
         let results: Vec<Diagnostic> = keys
             .par_iter()
@@ -160,8 +162,11 @@ pub fn pages(
     lang: &Lang,
     keys: &[PageKey],
 ) -> Vec<(PageKey, Result<Option<String>, Diagnostic>)> {
+    // No PDF links: `serve` rebuilds everything when a page the PDFs hold
+    // changes (see `live`), and `check` writes nothing.
+    let pdfs = PdfLinks::new();
     let Language { tera, children, library } = language(config, site, catalogue, assembled, templates, strings, lang);
-    let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
+    let builder = ContextBuilder { config, site, lang, children: &children, catalogue, pdfs: &pdfs };
     keys.iter().map(|key| (key.clone(), page_html(&builder, library.as_ref(), &tera, templates, key))).collect()
 }
 

@@ -102,10 +102,11 @@ pub fn write_all(
         })
         .collect();
     let mut diags = Vec::new();
+    let pdfs = super::PdfLinks::new();
     for lang in config.langs() {
         let tera = templates.for_lang(strings, lang);
         let children = children(config, site, lang);
-        let builder = ContextBuilder { config, site, lang, children: &children, catalogue };
+        let builder = ContextBuilder { config, site, lang, children: &children, catalogue, pdfs: &pdfs };
         let title = strings.format(lang, "translation-status", None).unwrap_or_default();
         let chrome = builder.page_chrome(title, None, |l| url(&config.base_path, l));
         let context = StatusPage { chrome, report: &languages };
