@@ -123,7 +123,6 @@ access-labelled = { $label } ({ $language })
 # Downloads: the print page, the offline copy, saving for offline reading.
 print-title = The whole toolkit
 print-hint = To keep or share the toolkit on paper or as a PDF, use your browser’s Print command.
-contents = Contents
 resource = Resource
 downloads = Take the toolkit with you
 print-link = The whole toolkit on one page, to print or save as PDF

@@ -122,7 +122,6 @@ access-labelled = { $label } ({ $language })
 # Descargas: página para imprimir, copia sin conexión, guardar para leer sin conexión.
 print-title = La caja de herramientas completa
 print-hint = Para conservar o compartir la caja de herramientas en papel o en PDF, use la orden Imprimir de su navegador.
-contents = Índice
 resource = Recurso
 downloads = Llévese la caja de herramientas
 print-link = Toda la caja de herramientas en una página, para imprimir o guardar en PDF

@@ -122,7 +122,6 @@ access-labelled = { $label } ({ $language })
 # Téléchargements : page à imprimer, copie hors ligne, enregistrement hors ligne.
 print-title = La boîte à outils complète
 print-hint = Pour garder ou partager la boîte à outils sur papier ou en PDF, utilisez la commande Imprimer de votre navigateur.
-contents = Sommaire
 resource = Ressource
 downloads = Emporter la boîte à outils
 print-link = Toute la boîte à outils sur une page, à imprimer ou enregistrer en PDF

@@ -20,8 +20,8 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, LineIndex};
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang, Page, PageKey, Site};
-use crate::parse::yaml_positions::Positions;
 use crate::render::Templates;
+use crate::yaml::positions::Positions;
 use crate::{BuildOptions, Failure, Prepared};
 
 /// What `check` found, sorted; errors and warnings.

@@ -13,6 +13,9 @@ use crate::model::{Direction, Lang, PageKey};
 /// when the site publishes one.
 pub const STATUS_DIR: &str = "translation-status";
 
+/// The built-in theme's name: used without a `themes/<name>/` folder.
+pub const DEFAULT_THEME: &str = "default";
+
 /// The service worker of "Save for offline reading", a theme file at the
 /// top of the site so that its scope covers every language and the search
 /// files (`downloads.service_worker`).
@@ -268,10 +271,9 @@ pub fn load(root: &Path, output: Option<PathBuf>) -> Result<Config, Diagnostics>
             .collect());
         }
     };
-    crate::parse::yaml_guard::guard(path, &text, 1).map_err(|d| std::iter::once(d).collect::<Diagnostics>())?;
-    let raw: RawConfig = serde_yaml::from_str(&text).map_err(|e| {
-        std::iter::once(crate::parse::yaml_guard::read_error(path, &text, &e, 1)).collect::<Diagnostics>()
-    })?;
+    crate::yaml::guard::guard(path, &text, 1).map_err(|d| std::iter::once(d).collect::<Diagnostics>())?;
+    let raw: RawConfig = serde_yaml::from_str(&text)
+        .map_err(|e| std::iter::once(crate::yaml::guard::read_error(path, &text, &e, 1)).collect::<Diagnostics>())?;
     resolve(raw, &text, root, output)
 }
 
@@ -279,9 +281,23 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
     let path = Path::new(CONFIG_FILE);
     // Each value where it is written, by its YAML path (not the first
     // place its text happens to occur).
-    let positions = crate::parse::yaml_positions::Positions::new(text.to_string());
+    let positions = crate::yaml::positions::Positions::new(text.to_string());
     let at = |yaml_path: &str| positions.get(yaml_path);
     let mut diags = Diagnostics::new();
+
+    // Checked here, not when the templates load, so that it is reported
+    // with the configuration's other faults.
+    let theme = raw.theme.clone().unwrap_or_else(|| DEFAULT_THEME.to_string());
+    let theme_is_name = !theme.is_empty() && !theme.contains(['/', '\\']) && theme != "." && theme != "..";
+    if !theme_is_name || (theme != DEFAULT_THEME && !root.join("themes").join(&theme).is_dir()) {
+        diags.push(Diagnostic::error(
+            path,
+            at("theme"),
+            format!(
+                "theme `{theme}` not found: there is no folder themes/{theme} (the built-in theme is `{DEFAULT_THEME}`)"
+            ),
+        ));
+    }
 
     let mut languages = Vec::new();
     for (i, raw_lang) in raw.languages.into_iter().enumerate() {
@@ -348,10 +364,10 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         }
     }
 
-    if let Some(url) = raw.edit_url.as_deref().filter(|u| !u.contains("{path}")) {
+    if raw.edit_url.as_deref().is_some_and(|u| !u.contains("{path}")) {
         diags.push(Diagnostic::error(
             path,
-            at(url),
+            at("edit_url"),
             "`edit_url` must contain `{path}`, which stands for the page's file (such as `https://github.com/org/site/edit/main/{path}`)",
         ));
     }
@@ -368,7 +384,7 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         base_path,
         default_lang,
         languages,
-        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        theme,
         page_size: page_size.max(1),
         navigation,
         translation_status: raw.translation_status,

@@ -58,6 +58,7 @@ pub mod theme;
 pub mod translation;
 pub mod validate;
 pub mod write;
+pub mod yaml;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -23,7 +23,7 @@ mod built_in {
 }
 
 /// The name of the built-in theme.
-pub const DEFAULT: &str = "default";
+pub const DEFAULT: &str = crate::config::DEFAULT_THEME;
 
 /// Every file of the built-in theme: its path below the theme folder
 /// (`templates/base.html`, `static/style.css`) and its bytes, sorted.

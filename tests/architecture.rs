@@ -1,5 +1,5 @@
 //! The stages' dependencies point one way (README, "Architecture"):
-//! foundation (diag, model) ← config ← load ← parse ← validate ← assemble ←
+//! foundation (diag, escape, date, sanitize) ← yaml ← model ← config ← load ← parse ← validate ← assemble ←
 //! {render, index} ← write ← commands. This reads every file under `src/`
 //! and fails on a `crate::` path that points up the list, or sideways
 //! between two stages of one level (render and index never import each
@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 /// Modules by level, lowest first. A module path matches its longest
 /// listed prefix (`translation::status` before `translation`).
 const LEVELS: &[&[&str]] = &[
-    &["diag", "model", "escape", "date"],
+    &["diag", "escape", "date", "sanitize"],
+    // The YAML readers' positions and guards, which the configuration uses too.
+    &["yaml"],
+    &["model"],
     &["config"],
     // The built-in theme and strings, which a site's own files override.
     &["theme"],

@@ -202,10 +202,10 @@ fn browser_data_packs_every_combination() {
             .iter()
             .map(|&i| {
                 let html = cards[i as usize].as_str().unwrap();
-                let after = &html[html.find("class=\"citation\"").unwrap()..];
-                let after = &after[after.find("</span> <span").unwrap() + 13..];
+                let after = &html[html.find("class=\"resource-title\"").unwrap()..];
+                let after = &after[after.find("<a ").unwrap()..];
                 let after = &after[after.find('>').unwrap() + 1..];
-                after[..after.find("</span>").unwrap()].to_string()
+                after[..after.find("</a>").unwrap()].to_string()
             })
             .collect()
     };

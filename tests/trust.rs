@@ -160,7 +160,7 @@ fn markdown_that_would_be_lost_is_a_warning() {
     assert_snapshot!(warnings.join("\n"));
 }
 
-const RAW: &str = "---\ntitle: Raw\n---\n\n<div onclick=\"steal()\"><b>Bold</b><script>alert(1)</script></div>\n\nA [link](javascript:alert(1)) and <i>inline</i>.\n";
+const RAW: &str = "---\ntitle: Raw\n---\n\n<div onclick=\"steal()\"><b>Bold</b><script>alert(1)</script></div>\n\nA [link](javascript:alert(1)) and <i>inline</i>, and [the guide](guide.md).\n";
 
 fn raw_html_as(policy: Option<&str>) -> String {
     let site = SiteTest::fixture("errors/markdown-lost");
@@ -181,6 +181,9 @@ fn raw_html_is_sanitized_by_default() {
     let html = raw_html_as(None);
     assert!(!html.contains("script") && !html.contains("onclick") && !html.contains("javascript:"), "{html}");
     assert!(html.contains("<b>Bold</b>") && html.contains("<i>inline</i>"), "{html}");
+    // Links between pages survive the sanitizer (their URL is filled in after it).
+    assert!(html.contains("<a href=\"/en/guide/\">the guide</a>"), "{html}");
+    assert!(!html.contains('\u{FFFD}') && !html.contains('\0'), "{html}");
     assert_eq!(html, raw_html_as(Some("sanitize")));
 }
 

@@ -24,8 +24,8 @@ use crate::load::CatalogueFile;
 use crate::model::{
     Catalogue, Component, DocLanguage, Lang, PageKey, Resource, ResourceLink, ResourceText, Term, Vocabulary,
 };
-use crate::parse::yaml_guard;
-use crate::parse::yaml_positions::Positions;
+use crate::yaml::guard;
+use crate::yaml::positions::Positions;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -211,14 +211,14 @@ fn parse_file(file: CatalogueFile) -> ParsedFile {
 }
 
 fn vocabulary(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Option<Vocabulary> {
-    if let Err(d) = yaml_guard::guard(path, positions.text(), 1) {
+    if let Err(d) = guard::guard(path, positions.text(), 1) {
         diags.push(d);
         return None;
     }
     let raw: RawVocabulary = match serde_yaml::from_str(positions.text()) {
         Ok(raw) => raw,
         Err(e) => {
-            diags.push(yaml_guard::read_error(path, positions.text(), &e, 1));
+            diags.push(guard::read_error(path, positions.text(), &e, 1));
             return None;
         }
     };
@@ -252,14 +252,14 @@ fn labels(raw: BTreeMap<String, String>) -> BTreeMap<Lang, String> {
 
 /// A YAML document, or its syntax error reported.
 fn document(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Option<serde_yaml::Value> {
-    if let Err(d) = yaml_guard::guard(path, positions.text(), 1) {
+    if let Err(d) = guard::guard(path, positions.text(), 1) {
         diags.push(d);
         return None;
     }
     match serde_yaml::from_str(positions.text()) {
         Ok(value) => Some(value),
         Err(e) => {
-            diags.push(yaml_guard::read_error(path, positions.text(), &e, 1));
+            diags.push(guard::read_error(path, positions.text(), &e, 1));
             None
         }
     }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
 pub use crate::model::FrontMatter;
-use crate::parse::yaml_positions::Positions;
+use crate::yaml::positions::Positions;
 
 /// A file cut into its front matter and its Markdown body.
 pub struct Split<'a> {
@@ -55,7 +55,7 @@ pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<Fron
         diags.push(Diagnostic::error(path, (1, 1), "missing field `title` in the front matter"));
         return None;
     }
-    if let Err(d) = crate::parse::yaml_guard::guard(path, split.yaml, split.yaml_line) {
+    if let Err(d) = crate::yaml::guard::guard(path, split.yaml, split.yaml_line) {
         diags.push(d);
         return None;
     }
@@ -67,7 +67,7 @@ pub fn parse(split: &Split, path: &Path, diags: &mut Diagnostics) -> Option<Fron
         }
         Ok(front) => Some(front),
         Err(e) => {
-            let mut d = crate::parse::yaml_guard::read_error(path, split.yaml, &e, split.yaml_line);
+            let mut d = crate::yaml::guard::read_error(path, split.yaml, &e, split.yaml_line);
             // serde_yaml places a value's own error at its key: the date
             // is shown where it is written.
             if d.message.contains("is not a date") {

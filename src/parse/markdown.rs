@@ -20,6 +20,10 @@ use crate::model::{Document, FileRef, Footnote, LINK_MARK, LinkRef, PageKey, Sec
 use crate::parse::front_matter::Split;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+/// [`LINK_MARK`] while a section passes through the sanitizer (U+FDD0, a
+/// noncharacter: Unicode keeps it out of interchanged text).
+const LINK_MARK_IN_HTML: &str = "\u{FDD0}";
+
 /// The Markdown extensions every page is read with.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -378,7 +382,13 @@ impl<'a> Builder<'a, '_> {
     /// HTML of this page, cleaned if it holds raw HTML and the site asks
     /// for `sanitize`.
     fn clean(&self, html: String) -> String {
-        if self.raw_html && self.config.raw_html == RawHtml::Sanitize { crate::sanitize::html(&html) } else { html }
+        if !(self.raw_html && self.config.raw_html == RawHtml::Sanitize) {
+            return html;
+        }
+        // An HTML parser turns NUL into U+FFFD, and the link marks are NULs:
+        // they cross the sanitizer as a noncharacter, which no text needs.
+        let protected = html.replace(LINK_MARK, LINK_MARK_IN_HTML);
+        crate::sanitize::html(&protected).replace(LINK_MARK_IN_HTML, LINK_MARK.encode_utf8(&mut [0; 4]))
     }
 
     /// Ends the intro or the current section.

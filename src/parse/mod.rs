@@ -11,8 +11,6 @@ pub mod catalogue;
 pub mod front_matter;
 pub mod markdown;
 pub mod source;
-pub mod yaml_guard;
-pub mod yaml_positions;
 
 use rayon::prelude::*;
 

@@ -40,10 +40,20 @@ pub enum Mode {
     String,
 }
 
+/// Arabic short vowels and other harakat (U+064B to U+0652): optional in
+/// Arabic prose, and in a PDF they break the text a reader copies or
+/// searches for (typst maps a letter and its marks to one cluster, and
+/// pdftotext, like other extractors, then repeats or drops letters:
+/// `تُنفَّذ` came out as `ُتُت ّ َف`). The PDF leaves them out; the site keeps them.
+pub fn is_haraka(c: char) -> bool {
+    ('\u{064B}'..='\u{0652}').contains(&c)
+}
+
 /// Writes `text` into typst source. The one place author text goes through.
 pub fn escape(out: &mut String, text: &str, mode: Mode) {
     for c in text.chars() {
         match (mode, c) {
+            (_, c) if is_haraka(c) => {}
             (Mode::Markup, '\n' | '\r' | '\t') => out.push(' '),
             (Mode::Markup, c) if c.is_ascii_punctuation() => {
                 out.push('\\');

@@ -33,23 +33,6 @@ impl Templates {
                 sources.insert(name.to_string(), (crate::theme::built_in_path(&format!("templates/{name}")), text));
             }
         }
-        if !crate::theme::exists(config) {
-            let path = crate::load::relative(&config.root, &config.theme_dir());
-            // At the `theme:` line of signpost.yaml, where the name is.
-            let position = (config.text.lines().enumerate())
-                .find_map(|(i, l)| l.strip_prefix("theme:").map(|v| (i + 1, l.len() - v.trim_start().len() + 1)))
-                .unwrap_or((1, 1));
-            diags.push(Diagnostic::error(
-                Path::new(crate::config::CONFIG_FILE),
-                position,
-                format!(
-                    "theme `{}` not found: there is no folder {} (the built-in theme is `{}`)",
-                    config.theme,
-                    path.display(),
-                    crate::theme::DEFAULT
-                ),
-            ));
-        }
         let dirs = [config.theme_dir().join("templates"), config.root.join("templates")];
         for dir in dirs.iter().filter(|d| d.is_dir()) {
             for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {

@@ -55,13 +55,13 @@ impl Positions {
                 None => break recorded.get("").copied().unwrap_or((1, 1)),
             }
         };
-        super::yaml_guard::clamp(&self.text, position)
+        crate::yaml::guard::clamp(&self.text, position)
     }
 
     /// Position of the key `path` (the `categories:` of `[3].categories`).
     pub fn key(&self, path: &str) -> (usize, usize) {
         match self.recorded().get(&format!("{path}:key")) {
-            Some(&position) => super::yaml_guard::clamp(&self.text, position),
+            Some(&position) => crate::yaml::guard::clamp(&self.text, position),
             None => self.get(path),
         }
     }
