@@ -55,6 +55,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod theme;
+pub mod timings;
 pub mod translation;
 pub mod validate;
 pub mod write;
@@ -77,6 +78,8 @@ pub struct BuildOptions {
     /// Where the tantivy indexes go; defaults to `ROOT/.signpost/index`
     /// ([`index::index_root`]).
     pub index_dir: Option<PathBuf>,
+    /// Time each stage ([`timings`]): [`Built::timings`].
+    pub timings: bool,
 }
 
 /// A finished build.
@@ -86,6 +89,8 @@ pub struct Built {
     /// Pages written, in all languages.
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
+    /// Each stage's wall and CPU time, with `--timings`.
+    pub timings: Vec<timings::StageTime>,
 }
 
 #[derive(Debug)]
@@ -144,33 +149,43 @@ pub struct Prepared {
 /// The one driver: load, parse, validate and assemble, collecting every
 /// problem. Every command starts here.
 pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Failure> {
-    let config = config::load(&options.root, options.output.clone())?;
-    let mut diags = Diagnostics::new();
+    prepare_timed(options, &timings::Timings::new(false))
+}
 
-    let (sources, found) = load::discover(&config);
-    diags.extend(found);
-    let (strings, found) = i18n::Strings::load(&config);
-    diags.extend(found);
-    let (templates, found) = render::Templates::load(&config);
-    diags.extend(found);
+fn prepare_timed(options: &BuildOptions, timings: &timings::Timings) -> Result<(Prepared, Diagnostics), Failure> {
+    let mut diags = Diagnostics::new();
+    let (config, sources, strings, templates) = timings.stage("load", || {
+        let config = config::load(&options.root, options.output.clone())?;
+        let (sources, found) = load::discover(&config);
+        diags.extend(found);
+        let (strings, found) = i18n::Strings::load(&config);
+        diags.extend(found);
+        let (templates, found) = render::Templates::load(&config);
+        diags.extend(found);
+        Ok::<_, Failure>((config, sources, strings, templates))
+    })?;
 
     let want_facts = config.translation_status || options.keep_sources;
     let kept = if options.keep_sources { sources.pages.clone() } else { Vec::new() };
     // The catalogue is a few large YAML files: parsed beside the pages.
-    let ((mut pages, found), (catalogue, found_in_catalogue)) =
-        rayon::join(|| parse::pages(&config, sources.pages, want_facts), || parse_catalogue(sources.catalogue));
+    let ((mut pages, found), (catalogue, found_in_catalogue)) = timings.stage("parse", || {
+        rayon::join(|| parse::pages(&config, sources.pages, want_facts), || parse_catalogue(sources.catalogue))
+    });
     diags.extend(found);
     diags.extend(found_in_catalogue);
     let facts = std::mem::take(&mut pages.facts);
 
     let files = sources.assets.iter().map(|a| a.target.to_string_lossy().replace('\\', "/")).collect();
-    let (site, found) = validate::site(&config, pages, files);
-    diags.extend(found);
-    let catalogue = catalogue.map(|parsed| validate::catalogue::catalogue(&config, &site, parsed, &mut diags));
-    let status =
-        config.translation_status.then(|| translation::status::report(&config, &facts, catalogue.as_ref(), None));
+    let (site, catalogue, status) = timings.stage("validate", || {
+        let (site, found) = validate::site(&config, pages, files);
+        diags.extend(found);
+        let catalogue = catalogue.map(|parsed| validate::catalogue::catalogue(&config, &site, parsed, &mut diags));
+        let status =
+            config.translation_status.then(|| translation::status::report(&config, &facts, catalogue.as_ref(), None));
+        (site, catalogue, status)
+    });
     let strings = Arc::new(strings);
-    let assembled = assemble::site(&config, &site, catalogue.as_ref());
+    let assembled = timings.stage("assemble", || assemble::site(&config, &site, catalogue.as_ref()));
     let prepared = Prepared {
         config,
         assets: sources.assets,
@@ -197,8 +212,9 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     // handle (on any return) waits for the last of them.
     let output = options.output.clone().unwrap_or_else(|| options.root.join("public"));
     let _leftovers = write::Leftovers::remove_in_background(&output);
+    let timings = timings::Timings::new(options.timings);
     let (Prepared { config, assets, strings, templates, site, catalogue, assembled, status, .. }, mut diags) =
-        prepare(options)?;
+        prepare_timed(options, &timings)?;
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
         return Err(diags.into());
     };
@@ -213,25 +229,21 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     })?;
     // Render and index read the same model and write different files: run
     // side by side, so that neither's last, single-threaded steps leave a
-    // core idle.
-    let (rendered, indexed) = rayon::join(
-        || {
-            // The home and print pages link each PDF with its size: typeset first.
-            let (pdfs, mut found) = pdf::site(&config, &site, &strings, &staging);
-            found.extend(render::site(
-                &config,
-                &site,
-                catalogue.as_ref(),
-                &assembled,
-                &templates,
-                &strings,
-                &pdfs,
-                &staging,
-            ));
-            found
-        },
-        || index::site(&config, &site, catalogue.as_ref(), &assembled, &index_staging, staging.dir()),
-    );
+    // core idle (one after the other while timing, see `timings`).
+    let render = || {
+        // The home and print pages link each PDF with its size: typeset first.
+        let (pdfs, mut found) = timings.stage("pdf", || pdf::site(&config, &site, &strings, &staging));
+        found.extend(timings.stage("render", || {
+            render::site(&config, &site, catalogue.as_ref(), &assembled, &templates, &strings, &pdfs, &staging)
+        }));
+        found
+    };
+    let index = || {
+        timings.stage("index", || {
+            index::site(&config, &site, catalogue.as_ref(), &assembled, &index_staging, staging.dir())
+        })
+    };
+    let (rendered, indexed) = if timings.is_on() { (render(), index()) } else { rayon::join(render, index) };
     diags.extend(rendered);
     diags.extend(indexed);
     if let Some(report) = &status {
@@ -247,20 +259,23 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     }
     // Made from the staged files, so only once they are all there.
     if !diags.has_errors() {
-        diags.extend(offline::write(&config, &site, &staging));
+        diags.extend(timings.stage("offline", || offline::write(&config, &site, &staging)));
     }
     if diags.has_errors() {
         let _ = std::fs::remove_dir_all(&index_staging);
         return Err(diags.into());
     }
     let pages = staging.pages();
-    staging
-        .commit()
-        .map_err(|e| Failure::Io(anyhow::anyhow!("cannot move the new site into {}: {e}", config.output.display())))?;
-    index::commit_indexes(&index_staging, &index_root).map_err(|e| {
-        Failure::Io(anyhow::anyhow!("cannot move the new search index into {}: {e}", index_root.display()))
+    timings.stage("write", || {
+        staging.commit().map_err(|e| {
+            Failure::Io(anyhow::anyhow!("cannot move the new site into {}: {e}", config.output.display()))
+        })?;
+        index::commit_indexes(&index_staging, &index_root).map_err(|e| {
+            Failure::Io(anyhow::anyhow!("cannot move the new search index into {}: {e}", index_root.display()))
+        })
     })?;
 
-    let built = Built { output: config.output.clone(), pages, warnings: diags.into_sorted() };
+    let timings = timings.into_stages();
+    let built = Built { output: config.output.clone(), pages, warnings: diags.into_sorted(), timings };
     Ok((built, Snapshot { config, site, catalogue, assembled, templates, strings, index_root }))
 }

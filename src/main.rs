@@ -32,7 +32,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (ROOT/public by default).
-    Build(SiteArgs),
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Print each stage's wall and CPU time (render and index then run
+        /// one after the other, so that each stage's CPU is its own).
+        #[arg(long)]
+        timings: bool,
+    },
     /// Build the site, then serve it (127.0.0.1:1111 by default).
     Serve {
         #[command(flatten)]
@@ -278,9 +285,12 @@ impl SiteArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build(site) => {
+        Command::Build { site, timings } => {
             tune_memory_for_a_build();
-            build(&site.options()).map(|built| {
+            build(&BuildOptions { timings, ..site.options() }).map(|built| {
+                if timings {
+                    eprint!("{}", signpost::timings::table(&built.timings));
+                }
                 eprintln!("built {} pages into {}", built.pages, built.output.display());
             })
         }

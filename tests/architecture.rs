@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// Modules by level, lowest first. A module path matches its longest
 /// listed prefix (`translation::status` before `translation`).
 const LEVELS: &[&[&str]] = &[
-    &["diag", "escape", "date", "sanitize"],
+    &["diag", "escape", "date", "sanitize", "timings"],
     // The YAML readers' positions and guards, which the configuration uses too.
     &["yaml"],
     &["model"],
