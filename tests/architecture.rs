@@ -25,7 +25,7 @@ const LEVELS: &[&[&str]] = &[
     &["assemble", "translation::status", "translation::segment"],
     &["render", "index"],
     &["write"],
-    &["lib", "check", "live", "search", "serve", "translation", "scaffold", "pdf", "offline", "new"],
+    &["lib", "main", "cli", "check", "live", "search", "serve", "translation", "scaffold", "pdf", "offline", "new"],
 ];
 
 fn level(module: &str) -> Option<(usize, &'static str)> {

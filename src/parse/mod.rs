@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod front_matter;
+mod html_text;
 pub mod markdown;
 pub mod source;
 
