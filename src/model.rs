@@ -155,7 +155,8 @@ pub struct Page {
     pub front: FrontMatter,
     pub doc: Document,
     /// The Markdown after the front matter, for outputs that typeset it
-    /// themselves (the PDF).
+    /// themselves: kept for the `navigation` pages when `downloads.pdf` is
+    /// on (the PDF), empty otherwise.
     pub markdown: String,
 }
 

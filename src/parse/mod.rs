@@ -78,7 +78,9 @@ fn page(config: &Config, source: SourceFile, want_facts: bool) -> (Option<Page>,
         header_segments: 1 + usize::from(front.summary.is_some()) + usize::from(front.label.is_some()),
     });
     let doc = markdown::parse(config, &source, &split, &lines, &mut diags);
-    let body = split.body.to_string();
+    // Kept only for the pages the PDF typesets from their Markdown.
+    let in_pdf = config.downloads.pdf && config.navigation.iter().any(|entry| entry.key == source.key);
+    let body = if in_pdf { split.body.to_string() } else { String::new() };
     let page = front.map(|front| Page {
         source: source.path,
         lang: source.lang,
