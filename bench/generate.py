@@ -33,6 +33,7 @@ Zola site (--zola-out) gets zola.toml, content/ (Zola's one tree with
 """
 
 import argparse
+import bisect
 import json
 import os
 import random
@@ -602,6 +603,72 @@ def zola_dest(lang):
 # Text
 # ---------------------------------------------------------------------------
 
+# The long tail (--corpus longtail): per language, LONGTAIL_TYPES distinct
+# word types (about 20% numbers, 30% name-like words with a capital, 50%
+# rare lowercase words made of the language's syllables), drawn with Zipf's
+# law (weight 1/rank) and added to sentences, so that a site's text has
+# hundreds of thousands of distinct words as real text with names, places,
+# figures and rare terms does, instead of the few hundred of the default
+# corpus. None: the default corpus.
+LONGTAIL = None
+LONGTAIL_TYPES = 200_000
+LONGTAIL_SYLLABLES = {
+    "en": ["ka", "ro", "mi", "ten", "bar", "lo", "vi", "son", "da", "gre", "wel", "thor",
+           "ni", "ash", "ford", "ley", "mar", "que", "ston", "bel", "ham", "rid", "ge", "ox"],
+    "fr": ["ba", "ché", "lou", "mont", "vil", "ier", "gné", "ras", "beau", "pré", "roc", "sau",
+           "ten", "vé", "lac", "oux", "dra", "fon", "gi", "mé", "nou", "ral", "tré", "court"],
+    "es": ["ba", "rro", "gui", "llo", "ña", "mez", "ría", "tor", "ca", "dal", "ven", "sol",
+           "qui", "jo", "ran", "ce", "ño", "mi", "tu", "lle", "bo", "gal", "zar", "des"],
+    "ar": ["با", "رو", "مي", "تن", "كا", "لو", "ني", "سا", "دا", "غر", "وي", "ثو",
+           "حا", "فر", "قل", "زي", "شم", "جب", "طه", "عل", "نو", "صد", "خا", "هي"],
+}
+
+
+def longtail_types(lang, seed):
+    """LONGTAIL_TYPES distinct words of `lang`, in the (shuffled) order of
+    their Zipf rank. Words are built from a number in base len(syllables),
+    so they are distinct by construction."""
+    syl = LONGTAIL_SYLLABLES[lang]
+    b = len(syl)
+
+    def spell(k, parts):
+        out = []
+        for _ in range(parts):
+            out.append(syl[k % b])
+            k //= b
+        return "".join(out)
+
+    words = []
+    for k in range(LONGTAIL_TYPES):
+        kind = k % 10
+        if kind < 2:  # numbers: counts, years, codes
+            words.append(str(1000 + k))
+        elif kind < 5:  # names: 4 syllables, capitalised (Arabic has no case)
+            words.append(cap(spell(k, 4)))
+        else:  # rare words: 5 syllables, lowercase
+            words.append(spell(k * 7 + 3, 5))
+    words = list(dict.fromkeys(words))
+    random.Random(seed * 13 + LANGS.index(lang)).shuffle(words)
+    return words
+
+
+class LongTail:
+    """Zipf-distributed draws from each language's long-tail vocabulary."""
+
+    def __init__(self, seed):
+        self.types = {lang: longtail_types(lang, seed) for lang in LANGS}
+        n = min(len(t) for t in self.types.values())
+        total, cum = 0.0, []
+        for rank in range(1, n + 1):
+            total += 1.0 / rank
+            cum.append(total)
+        self.cum, self.total = cum, total
+
+    def words(self, lang, rng, k):
+        types, cum, total = self.types[lang], self.cum, self.total
+        return [types[bisect.bisect_left(cum, rng.random() * total)] for _ in range(k)]
+
+
 def cap(s):
     return s[:1].upper() + s[1:]
 
@@ -636,6 +703,11 @@ class Writer:
         if r.random() < 0.2:
             sep = "، " if self.lang == "ar" else ", "
             text += sep + r.choice(v["connectors"]) + " " + self.clause(emphasis)
+        if LONGTAIL is not None:
+            # 1-6 long-tail words (names, numbers, rare words) in a phrase
+            # after the clause: about a tenth of the text's words.
+            sep = "، " if self.lang == "ar" else ", "
+            text += sep + " ".join(LONGTAIL.words(self.lang, r, r.randint(1, 6)))
         return cap(text) + "."
 
     def paragraph(self, n):
@@ -1665,7 +1737,13 @@ def main():
     ap.add_argument("--resources", type=int, default=0, metavar="R",
                     help="also write a resource catalogue of R resources (Signpost); with --hugo-out, a page per resource and language in the Hugo site")
     ap.add_argument("--seed", type=int, default=20240601)
+    ap.add_argument("--corpus", choices=["default", "longtail"], default="default",
+                    help="longtail: sentences also carry Zipf-distributed names, numbers and rare words "
+                         "from %d types per language" % LONGTAIL_TYPES)
     args = ap.parse_args()
+    global LONGTAIL
+    if args.corpus == "longtail":
+        LONGTAIL = LongTail(args.seed)
     if args.pages < 1:
         ap.error("--pages must be at least 1")
     if args.resources < 0 or args.resources > 999_999:

@@ -7,6 +7,8 @@
 #                                    resources (Hugo: 5,000 more pages per language)
 #   ZOLA=/path/to/zola bash bench/run.sh 10000   Zola as a third tool (a binary
 #                                    you built from Zola's source with cargo)
+#   CORPUS=longtail bash bench/run.sh 1000   the long-tail corpus (generate.py
+#                                    --corpus longtail); default: CORPUS=default
 #
 # For each N: generates the site once (bench/out/N/, reused while
 # generate.py and N are unchanged), then runs signpost, hugo, [zola,]
@@ -22,6 +24,8 @@ OUT="$BENCH/out"
 RUNS="${RUNS:-3}"
 RESOURCES="${RESOURCES:-0}"
 [[ "$RESOURCES" =~ ^[0-9]+$ ]] || { echo "run.sh: RESOURCES is not a number: $RESOURCES" >&2; exit 2; }
+CORPUS="${CORPUS:-default}"
+case "$CORPUS" in default|longtail) ;; *) echo "run.sh: CORPUS is default or longtail, not $CORPUS" >&2; exit 2 ;; esac
 # Where the builds write. Default: a tmpfs (/dev/shm), because on this
 # project's VMs (ext4 mounted with `discard`) writing many files shortly
 # after deleting many makes the next build's system time grow from run to
@@ -49,7 +53,7 @@ echo "== cargo build --release --locked" >&2
 (cd "$ROOT" && cargo build --release --locked)
 # A copy, so that a rebuild during the benchmark does not change the binary.
 mkdir -p "$OUT/bin"
-cp "$ROOT/target/release/signpost" "$OUT/bin/signpost"
+cp "${CARGO_TARGET_DIR:-$ROOT/target}/release/signpost" "$OUT/bin/signpost"
 SIGNPOST="$OUT/bin/signpost"
 
 GIT_REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -87,12 +91,14 @@ measure() {
 for N in "$@"; do
     dir="$OUT/$N"
     if [ "$RESOURCES" -gt 0 ]; then dir="$OUT/$N-r$RESOURCES"; fi
+    if [ "$CORPUS" != default ]; then dir="$dir-$CORPUS"; fi
     sp_site="$dir/signpost-site"
     hu_site="$dir/hugo-site"
     zo_site="$dir/zola-site"
     mkdir -p "$dir"
     stamp="generate.py $GEN_SUM pages $N"
     if [ "$RESOURCES" -gt 0 ]; then stamp+=" resources $RESOURCES"; fi
+    if [ "$CORPUS" != default ]; then stamp+=" corpus $CORPUS"; fi
     zola_args=()
     if [ -n "${ZOLA:-}" ]; then stamp+=" zola"; zola_args=(--zola-out "$zo_site"); fi
     # A stamp with " zola" serves a run without Zola too.
@@ -100,7 +106,7 @@ for N in "$@"; do
         echo "== N=$N: generating the sites" >&2
         rm -rf "$sp_site" "$hu_site" "$zo_site" "$dir/stamp"
         gen_start=$(date +%s.%N)
-        python3 "$BENCH/generate.py" --pages "$N" --resources "$RESOURCES" --out "$sp_site" --hugo-out "$hu_site" "${zola_args[@]}"
+        python3 "$BENCH/generate.py" --pages "$N" --resources "$RESOURCES" --corpus "$CORPUS" --out "$sp_site" --hugo-out "$hu_site" "${zola_args[@]}"
         echo "   generated in $(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s" >&2
         echo "$stamp" >"$dir/stamp"
     else
@@ -220,7 +226,7 @@ PY
     fi
     {
         echo
-        echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), N = $N$([ "$RESOURCES" -gt 0 ] && echo ", RESOURCES = $RESOURCES"), RUNS = $RUNS"
+        echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), N = $N$([ "$RESOURCES" -gt 0 ] && echo ", RESOURCES = $RESOURCES"), CORPUS = $CORPUS, RUNS = $RUNS"
         echo
         echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r)"
         echo "- signpost: $SIGNPOST_VERSION"

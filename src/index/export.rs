@@ -26,7 +26,7 @@
 //! the whole text of 40,000 pages would take thousands of files or large
 //! downloads per query, and the snippet shown is cut from that opening.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
 use std::path::Path;
 
@@ -269,12 +269,18 @@ fn write_lexicon(
     target: usize,
     out: &Path,
 ) -> io::Result<Vec<String>> {
+    // (surface, stem, stem id, document frequency), serialised as a JSON
+    // array; with the stems each shard lists, to add a stem no word has
+    // without scanning the shard.
+    type Entry<'a> = (&'a str, &'a str, usize, u32);
     let mut surfaces: Vec<(&String, &String)> = lexicon.iter().collect();
     surfaces.sort_unstable();
-    let mut shards: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+    let mut shards: BTreeMap<String, (Vec<Entry>, HashSet<&str>)> = BTreeMap::new();
     for (surface, stem) in surfaces {
         let Some(&(id, df)) = stems.get(stem) else { continue };
-        shards.entry(shard_key(surface)).or_default().push(json!([surface, stem, id, df]));
+        let (words, listed) = shards.entry(shard_key(surface)).or_default();
+        words.push((surface, stem, id, df));
+        listed.insert(stem);
     }
     // A query word the documents do not use is stemmed and its stem looked
     // up under the stem's own key: every stem is listed there, as a word of
@@ -282,23 +288,31 @@ fn write_lexicon(
     let mut by_stem: Vec<(&String, &(usize, u32))> = stems.iter().collect();
     by_stem.sort_unstable();
     for (stem, &(id, df)) in by_stem {
-        let shard = shards.entry(shard_key(stem)).or_default();
-        if !shard.iter().any(|e| e[1] == stem.as_str()) {
-            let at = shard.partition_point(|e| e[0].as_str().is_some_and(|s| s < stem.as_str()));
-            shard.insert(at, json!([stem, stem, id, df]));
+        let (words, listed) = shards.entry(shard_key(stem)).or_default();
+        if listed.insert(stem) {
+            let at = words.partition_point(|e| e.0 < stem.as_str());
+            words.insert(at, (stem, stem, id, df));
         }
     }
-    let shards: Vec<(String, String)> =
-        shards.into_iter().map(|(key, words)| (key, serde_json::Value::from(words).to_string())).collect();
+    let shards: Vec<(String, Vec<u8>)> = shards
+        .into_iter()
+        .map(|(key, (words, _))| Ok((key, serde_json::to_vec(&words)?)))
+        .collect::<serde_json::Result<_>>()?;
     let firsts = cut(shards.iter().map(|(key, words)| key.len() + words.len()), target);
     let mut keys = Vec::with_capacity(firsts.len());
     for (k, &first) in firsts.iter().enumerate() {
         let end = firsts.get(k + 1).copied().unwrap_or(shards.len());
-        let object: serde_json::Map<String, serde_json::Value> = shards[first..end]
-            .iter()
-            .map(|(key, words)| Ok((key.clone(), serde_json::from_str(words)?)))
-            .collect::<serde_json::Result<_>>()?;
-        write_file(&out.join(format!("lex/{k}.json")), serde_json::Value::from(object).to_string().as_bytes())?;
+        let mut file = vec![b'{'];
+        for (i, (key, words)) in shards[first..end].iter().enumerate() {
+            if i > 0 {
+                file.push(b',');
+            }
+            serde_json::to_writer(&mut file, key)?;
+            file.push(b':');
+            file.extend_from_slice(words);
+        }
+        file.push(b'}');
+        write_file(&out.join(format!("lex/{k}.json")), &file)?;
         keys.push(shards[first].0.clone());
     }
     Ok(keys)
