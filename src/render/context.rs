@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::downloads::{Downloads, PdfLinks};
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, PageKey, Site};
 use crate::model::{Footnote, Section};
@@ -51,37 +52,6 @@ pub struct SiteContext<'a> {
     pub status_url: Option<String>,
     /// What the toolkit home offers for reading off the network.
     pub downloads: Downloads,
-}
-
-/// A PDF the build wrote (see `pdf`), as the pages link it.
-#[derive(Debug, Clone, Serialize)]
-pub struct PdfLink {
-    /// Site-relative URL.
-    pub url: String,
-    pub bytes: usize,
-    /// `850 KB`, `1.2 MB`.
-    pub size: String,
-}
-
-/// The PDFs written, by language.
-pub type PdfLinks = std::collections::BTreeMap<Lang, PdfLink>;
-
-/// Links for `downloads:` (see [`crate::offline`]); empty outside a
-/// language's site.
-#[derive(Serialize, Default)]
-pub struct Downloads {
-    /// The language's PDF of the toolkit, when the build wrote one.
-    pub pdf: Option<PdfLink>,
-    /// The whole toolkit on one page, always built.
-    pub print_url: Option<String>,
-    /// This language's offline copy, and the one with every language.
-    pub offline_zip: Option<String>,
-    pub offline_all_zip: Option<String>,
-    /// "Save for offline reading": the service worker's script and scope,
-    /// and the list of what it saves for this language.
-    pub service_worker: Option<String>,
-    pub scope: Option<String>,
-    pub save_list: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -327,7 +297,7 @@ impl<'a> ContextBuilder<'a> {
             library_url: self.catalogue.map(|_| format!("{base}{lang}/resources/")),
             search_url: format!("{base}{lang}/search/"),
             status_url: config.translation_status.then(|| crate::render::status_page::url(base, lang)),
-            downloads: downloads(config, lang, self.pdfs.get(lang)),
+            downloads: super::downloads::links(config, lang, self.pdfs.get(lang)),
             audiences: self
                 .catalogue
                 .map(|c| {
@@ -469,20 +439,4 @@ pub fn alternates(config: &Config, site: &Site, key: &PageKey) -> Vec<Alternate>
         });
     }
     alternates
-}
-
-/// What a language's toolkit home offers for reading off the network
-/// (`downloads:` in `signpost.yaml`; the files are made by `offline`).
-fn downloads(config: &Config, lang: &Lang, pdf: Option<&PdfLink>) -> Downloads {
-    let base = &config.base_path;
-    let downloads = config.downloads;
-    Downloads {
-        pdf: pdf.cloned(),
-        print_url: Some(super::print::url(base, lang)),
-        offline_zip: downloads.offline.then(|| format!("{base}{}", config.offline_zip_path(Some(lang)))),
-        offline_all_zip: downloads.offline.then(|| format!("{base}{}", config.offline_zip_path(None))),
-        service_worker: downloads.service_worker.then(|| format!("{base}{}", crate::config::SAVE_SCRIPT)),
-        scope: downloads.service_worker.then(|| base.clone()),
-        save_list: downloads.service_worker.then(|| format!("{base}{}", crate::config::save_list_path(lang))),
-    }
 }

@@ -10,6 +10,7 @@
 //! values; hands on files, and diagnostics for templates that fail.
 
 mod context;
+mod downloads;
 pub mod library;
 mod library_data;
 pub mod print;
@@ -33,7 +34,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::{Catalogue, Lang, PageKey, Site};
 use context::ContextBuilder;
-pub use context::{Downloads, PdfLink, PdfLinks};
+pub use downloads::{Downloads, PdfLink, PdfLinks};
 use library::Library;
 pub use templates::Templates;
 
