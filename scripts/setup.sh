@@ -3,7 +3,9 @@
 # browser tests drive it; nothing downloads a browser) and the Node packages
 # of tests/browser (playwright-core, axe-core, vnu-jar) from the npm registry,
 # Java for the Nu Html Checker, and poppler-utils (pdftotext, pdffonts,
-# pdftoppm) to read back the PDFs the build writes.
+# pdftoppm) to read back the PDFs the build writes; and, in target/tools-venv,
+# the Python libraries of translation tools (translate-toolkit, polib) that
+# the interchange tests read and write exports with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,3 +21,5 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+[ -x target/tools-venv/bin/python ] || python3 -m venv target/tools-venv
+target/tools-venv/bin/pip install -q --disable-pip-version-check -r tests/tools/requirements.txt

@@ -104,7 +104,15 @@ fn export_marks_outdated_and_draft_units_for_review() {
         )
     );
     assert!(xliff.contains("<unit id=\"page:guidance/build-capacity.md:title\">\n      <notes>\n        <note category=\"location\">content/en/guidance/build-capacity.md</note>\n        <note category=\"state\">outdated: the source changed since this was translated</note>\n      </notes>\n      <segment state=\"initial\">\n        <source>Build the Capacity of General Healthcare Workers</source>\n        <target>Renforcer les capacités du personnel de santé généraliste</target>"));
-    assert!(xliff.contains("<unit id=\"page:guidance/assess-and-plan.md:body\">"));
+    // A page body comes as one unit per block, its inline Markdown as codes.
+    assert!(!xliff.contains(":body\""), "every translated body lines up with its source block for block");
+    let paragraph = "The guidance is organised as three steps, taken roughly in order, and three cross-cutting components that run through the whole life of a programme. An overview is on the page <pc id=\"1\" dataRefStart=\"d1o\" dataRefEnd=\"d1c\" canDelete=\"no\">The toolkit</pc>.";
+    let unit = xliff.split("<unit ").find(|u| u.contains(paragraph)).expect("the paragraph's unit");
+    assert!(unit.starts_with("id=\"page:_index.md:"), "{unit}");
+    assert!(unit.contains("<note category=\"context\">Toolkit for the Integration of Mental Health into General Healthcare › #at-a-glance · paragraph</note>"), "{unit}");
+    assert!(unit.contains("<originalData>\n        <data id=\"d1o\">[</data>\n        <data id=\"d1c\">](guidance/_index.md)</data>\n      </originalData>"), "{unit}");
+    assert!(unit.contains("<target>Les orientations sont structurées"), "{unit}");
+    assert!(po.contains("#. Keep each marker once, moved with its words: <1>…</1> (`[…](guidance/_index.md)`)\n#: content/en/_index.md\nmsgctxt \"page:_index.md:"));
     let run = site.run(&["i18n", "export", "--lang", "en"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("`en` is the default language"), "{}", run.stderr);
@@ -206,17 +214,25 @@ fn an_outdated_page_becomes_current_once_every_unit_is_confirmed() {
 fn a_translated_draft_is_published_and_a_new_page_is_created() {
     let site = site();
     let mut po = site.run(&["i18n", "export", "--lang", "es", "--format", "po"]).stdout;
-    for (field, text) in
-        [("title", "Sobre el kit"), ("summary", "Para quién es."), ("body", "Un texto.\\n\\n## Más {#more}\\n\\nOtro.")]
-    {
+    for (field, text) in [("title", "Sobre el kit"), ("summary", "Para quién es.")] {
         po = set_target(&po, &format!("page:about.md:{field}"), "po", text);
+    }
+    // Every block, its markers kept: `ES` and the source's words.
+    for (id, source) in block_units(&po, "about.md") {
+        po = set_target(&po, &id, "po", &format!("ES {}", source.replace('"', "\\\"").replace('\n', "\\n")));
     }
     site.write("es.po", &po);
     let run = site.run(&["i18n", "import", "es.po"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let created = read(&site, "content/es/about.md");
     assert!(created.starts_with("---\ntitle: \"Sobre el kit\"\n"), "{created}");
-    assert!(created.contains("\n---\n\nUn texto.\n\n## Más {#more}\n\nOtro.\n"), "{created}");
+    let source = read(&site, "content/en/about.md");
+    assert!(created.contains("\n---\n\n## ES The toolkit {#toolkit}\n\nES This site presents"), "{created}");
+    assert!(created.contains("; see [the toolkit](guidance/_index.md). Its"), "a link keeps its target: {created}");
+    assert!(created.contains("\n- ES **Donors**: staff who"), "{created}");
+    let body = |page: &str| page.split_once("\n---\n").unwrap().1.to_string();
+    let unprefixed = body(&created).replace("ES ", "");
+    assert_eq!(unprefixed.lines().count(), body(&source).lines().count(), "the source's layout, block for block");
     assert!(!created.contains("draft"), "{created}");
     assert_eq!(listed(&status_items(&site), "about.md"), None);
 
@@ -226,13 +242,31 @@ fn a_translated_draft_is_published_and_a_new_page_is_created() {
     let run = site.run(&["i18n", "import", "fr.po"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains(": warning: imported, but not yet current: still to translate `page:stakeholder-dialogues.md:summary`, `page:stakeholder-dialogues.md:body`\n"),
+        run.stderr.contains(": warning: imported, but not yet current: still to translate `page:stakeholder-dialogues.md:summary`, `page:stakeholder-dialogues.md:"),
         "{}",
         run.stderr
     );
     let draft = read(&site, "content/fr/stakeholder-dialogues.md");
     assert!(draft.contains("title: \"Ateliers et dialogues politiques\"\n"));
     assert!(draft.contains("draft: true\n"), "the body is still to translate");
+}
+
+/// The block units of a page in a PO export: (id, source as one line).
+fn block_units(po: &str, rel: &str) -> Vec<(String, String)> {
+    let prefix = format!("msgctxt \"page:{rel}:");
+    po.split("\n\n")
+        .filter_map(|entry| {
+            let at = entry.find(&prefix)?;
+            let id = entry[at + "msgctxt \"".len()..].split('"').next()?.to_string();
+            let field = id.rsplit(':').next()?;
+            if ["title", "summary", "label"].contains(&field) {
+                return None;
+            }
+            let msgid = &entry[entry.find("\nmsgid ")? + 7..entry.find("\nmsgstr ")?];
+            let source: String = msgid.lines().map(|l| l.trim_matches('"')).collect();
+            Some((id, source.replace("\\n", "\n").replace("\\\"", "\"")))
+        })
+        .collect()
 }
 
 /// Runs an import that must fail, and checks it wrote nothing.
@@ -318,8 +352,12 @@ fn broken_xml_and_po_are_reported_by_line() {
 #[test]
 fn a_new_page_needs_a_title() {
     let site = site();
-    let po = "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\nmsgctxt \"page:about.md:body\"\nmsgid \"About\"\nmsgstr \"Acerca de\"\n";
-    let stderr = import_fails(&site, "es.po", po);
+    let export = site.run(&["i18n", "export", "--lang", "es", "--format", "po"]).stdout;
+    let (id, _) = block_units(&export, "about.md").remove(0);
+    let po = format!(
+        "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\nmsgctxt \"{id}\"\nmsgid \"About\"\nmsgstr \"Acerca de\"\n"
+    );
+    let stderr = import_fails(&site, "es.po", &po);
     assert!(
         stderr.starts_with("es.po:5:1: error: content/es/about.md does not exist yet: a new page needs a title"),
         "{stderr}"
@@ -403,4 +441,93 @@ fn a_target_prefilled_with_its_source_is_no_translation() {
     assert!(run.stderr.contains("1 text imported"), "{}", run.stderr);
     assert!(read(&site, "content/es/about.md").starts_with("---\ntitle: \"About this toolkit and this site\"\n"));
     assert_eq!(read(&site, "content/catalogue/translations/es.yaml"), catalogue);
+}
+
+/// Runs `tests/tools/translate_unit.py` (translate-toolkit for XLIFF, polib
+/// for PO; installed by `scripts/setup.sh`) on an export in the site.
+fn translate_with_tool(site: &SiteTest, file: &str, id: &str) {
+    let python = crate::support::repo().join("target/tools-venv/bin/python");
+    assert!(python.exists(), "{} is missing: run scripts/setup.sh", python.display());
+    let script = crate::support::repo().join("tests/tools/translate_unit.py");
+    let run = std::process::Command::new(python).arg(script).arg(site.root.join(file)).arg(id).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+}
+
+/// A translation tool's library reads the export, translates one paragraph
+/// with a link (its code kept) and saves; the import changes that
+/// paragraph only, the link's target kept.
+fn one_paragraph_through_a_tool(format: &str, file: &str) {
+    let site = site();
+    let rel = "content/fr/_index.md";
+    let page = read(&site, rel);
+    let run = site.run(&["i18n", "export", "--lang", "fr", "--format", format, "--out", file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let po = site.run(&["i18n", "export", "--lang", "fr", "--format", "po"]).stdout;
+    let (id, _) = block_units(&po, "_index.md")
+        .into_iter()
+        .find(|(_, source)| source.ends_with("An overview is on the page <1>The toolkit</1>."))
+        .expect("the paragraph with a link");
+    translate_with_tool(&site, file, &id);
+    let run = site.run(&["i18n", "import", file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("1 text imported"), "{}", run.stderr);
+    let old = page.lines().find(|l| l.starts_with("Les orientations sont structurées")).unwrap();
+    assert_only_change(
+        &page,
+        &read(&site, rel),
+        old,
+        "THE GUIDANCE IS ORGANISED AS THREE STEPS, TAKEN ROUGHLY IN ORDER, AND THREE CROSS-CUTTING COMPONENTS THAT RUN THROUGH THE WHOLE LIFE OF A PROGRAMME. AN OVERVIEW IS ON THE PAGE [THE TOOLKIT](guidance/_index.md).",
+    );
+    site.build();
+}
+
+#[test]
+fn a_paragraph_translated_in_translate_toolkit_changes_only_that_paragraph() {
+    one_paragraph_through_a_tool("xliff", "fr.xlf");
+}
+
+#[test]
+fn a_paragraph_translated_with_polib_changes_only_that_paragraph() {
+    one_paragraph_through_a_tool("po", "fr.po");
+}
+
+#[test]
+fn block_ids_stay_when_another_paragraph_changes() {
+    let site = site();
+    let ids = |site: &SiteTest| -> Vec<String> {
+        block_units(
+            &site.run(&["i18n", "export", "--lang", "fr", "--format", "po"]).stdout,
+            "guidance/assess-and-plan.md",
+        )
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+    };
+    let before = ids(&site);
+    let rel = "content/en/guidance/assess-and-plan.md";
+    site.write(rel, read(&site, rel).replacen("Start with what is already known.", "Start with what is known.", 1));
+    let after = ids(&site);
+    assert_eq!(before.len(), after.len());
+    let changed: Vec<usize> = (0..before.len()).filter(|&n| before[n] != after[n]).collect();
+    assert_eq!(changed.len(), 1, "only the edited paragraph's id changes: {before:?} {after:?}");
+}
+
+#[test]
+fn a_broken_inline_code_is_refused_with_its_unit_and_line() {
+    let site = site();
+    let po = site.run(&["i18n", "export", "--lang", "fr", "--format", "po"]).stdout;
+    let (id, _) = block_units(&po, "_index.md")
+        .into_iter()
+        .find(|(_, source)| source.ends_with("<1>The toolkit</1>."))
+        .expect("the paragraph with a link");
+    let broken = set_target(&po, &id, "po", "Une vue d’ensemble figure sur la page <1>La boîte à outils.");
+    let line = broken.lines().position(|l| l.starts_with("msgstr \"Une vue")).unwrap() + 1;
+    let stderr = import_fails(&site, "fr.po", &broken);
+    assert!(stderr.starts_with(&format!("fr.po:{line}:1: error: `{id}`: <1> is not closed with </1>\n")), "{stderr}");
+    let dropped = set_target(&po, &id, "po", "Une vue d’ensemble figure sur la page La boîte à outils.");
+    let stderr = import_fails(&site, "fr.po", &dropped);
+    assert!(
+        stderr.contains(&format!("`{id}`: the translation leaves out <1>…</1> (`[…](guidance/_index.md)`)")),
+        "{stderr}"
+    );
 }

@@ -45,6 +45,11 @@ pub fn string(source: &str) -> String {
     of_parts(&["string", source.trim()])
 }
 
+/// A block of a page body, for the id of its translation unit.
+pub fn block(text: &str) -> String {
+    of_parts(&["block", text])[..8].to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 //! made from ([`source`]); nothing here needs version control.
 
 pub mod ftl;
+pub mod inline;
 pub mod interchange;
 pub mod mark;
 pub mod segment;

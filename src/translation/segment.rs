@@ -35,7 +35,7 @@ impl Segment {
 }
 
 /// The options the build parses pages with, so segments match its blocks.
-fn options() -> Options {
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_HEADING_ATTRIBUTES
@@ -54,22 +54,7 @@ pub fn segments(body: &str) -> Vec<Segment> {
         }
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let inline = match &event {
-            Event::Text(_)
-            | Event::Code(_)
-            | Event::InlineHtml(_)
-            | Event::FootnoteReference(_)
-            | Event::SoftBreak
-            | Event::HardBreak
-            | Event::InlineMath(_) => true,
-            Event::Start(tag) => {
-                matches!(tag, Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. })
-            }
-            Event::End(tag) => {
-                matches!(tag, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image)
-            }
-            _ => false,
-        };
+        let inline = is_inline(&event);
         if inline {
             run = Some(match run.take() {
                 Some(r) => r.start..range.end.max(r.end),
@@ -95,6 +80,26 @@ pub fn segments(body: &str) -> Vec<Segment> {
     let skipped = skipped_ranges(body);
     out.retain(|s| !skipped.iter().any(|r| r.start <= s.range.start && s.range.end <= r.end));
     out
+}
+
+/// Whether an event belongs to a block's running text.
+pub fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::InlineMath(_) => true,
+        Event::Start(tag) => {
+            matches!(tag, Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. })
+        }
+        Event::End(tag) => {
+            matches!(tag, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image)
+        }
+        _ => false,
+    }
 }
 
 /// Ranges of code blocks and HTML blocks.

@@ -9,9 +9,11 @@
 //! review, and everything it needs is translated. So exporting and
 //! importing again, untouched, writes nothing at all.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use super::blocks;
 use super::edit::{self, Encoded, Style, Value};
 use super::{
     Export, Field, Format, Item, ItemState, Workspace, collect, error, ftl, page_file, po, target_lang,
@@ -153,9 +155,21 @@ fn plan(export: &Export, doc: &super::Document, shown: &Path, diags: &mut Diagno
                 (true, false) => plan.blocked.push(index),
                 (false, _) => {}
             }
-        } else {
-            plan.changes.insert(index, target);
+            continue;
         }
+        // A block's markers must come back whole; what is stored is the
+        // Markdown they stand for.
+        let markdown = match unit.field {
+            Field::Block { kind, .. } => match blocks::check(&target, kind, &unit.codes, unit.source_codes) {
+                Ok(markdown) => markdown,
+                Err(message) => {
+                    diags.push(error(shown, incoming.target_at, format!("`{}`: {message}", unit.id)));
+                    continue;
+                }
+            },
+            _ => target,
+        };
+        plan.changes.insert(index, markdown);
     }
     plans
 }
@@ -207,8 +221,13 @@ impl Apply<'_> {
             if complete[*item] || plan.stale {
                 continue;
             }
+            // A page has dozens of blocks: name the first few.
             let ids = |units: &mut dyn Iterator<Item = usize>| {
-                units.map(|n| format!("`{}`", self.export.units[n].id)).collect::<Vec<_>>().join(", ")
+                let all: Vec<String> = units.map(|n| format!("`{}`", self.export.units[n].id)).collect();
+                match all.len() {
+                    0..=4 => all.join(", "),
+                    n => format!("{} and {} more", all[..3].join(", "), n - 3),
+                }
             };
             let message = if plan.blocked.is_empty() {
                 let untranslated = self.export.units.iter().enumerate().filter(|(n, u)| {
@@ -426,29 +445,36 @@ impl Apply<'_> {
             (None, raw)
         };
         let (encoded, mut text) = Encoded::decode(&start);
-        let mut expected: Vec<(Field, std::borrow::Cow<str>)> = Vec::new();
+        let mut expected: Vec<(Field, Cow<str>)> = Vec::new();
+        let mut changed_blocks: BTreeMap<usize, String> = BTreeMap::new();
+        let mut block_count = 0;
         for (n, unit) in &units {
             let Some(value) = plan.changes.get(n) else { continue };
             let key = match unit.field {
                 Field::Title => ("title", &[][..]),
                 Field::Summary => ("summary", &["title"][..]),
                 Field::Label => ("label", &["title", "summary"][..]),
+                Field::Block { index, of, .. } => {
+                    changed_blocks.insert(index, value.clone());
+                    block_count = of;
+                    continue;
+                }
                 _ => {
-                    // Translated Markdown is cleaned of unsafe raw HTML
-                    // before it enters the site, unless the site allows it.
-                    let body = match self.workspace.config.raw_html {
-                        RawHtml::Allow => std::borrow::Cow::Borrowed(value.as_str()),
-                        _ => crate::sanitize::markdown(value),
-                    };
+                    let body = self.clean(value);
                     text = edit::set_body(&text, &body).unwrap_or(text);
                     expected.push((unit.field, body));
                     continue;
                 }
             };
-            expected.push((unit.field, std::borrow::Cow::Borrowed(value.as_str())));
+            expected.push((unit.field, Cow::Borrowed(value.as_str())));
             if let Some(block) = edit::front_matter_block(&text) {
                 text = edit::set_key(&text, block, "", key.0, &Value::Text(value), Style::Double, key.1);
             }
+        }
+        if !changed_blocks.is_empty() {
+            let Some(body) = self.blocks_into(&text, rel, block_count, &changed_blocks, plan) else { return };
+            text = edit::set_body(&text, &body).unwrap_or(text);
+            expected.push((Field::Body, Cow::Owned(body)));
         }
         let hash = &self.export.hashes[item];
         if complete || !exists {
@@ -472,6 +498,42 @@ impl Apply<'_> {
         }
         let new = if exists { encoded.encode(&text) } else { text };
         self.stage(target, raw.as_deref(), new);
+    }
+
+    /// Translated Markdown is cleaned of unsafe raw HTML before it enters
+    /// the site, unless the site allows it.
+    fn clean<'t>(&self, markdown: &'t str) -> Cow<'t, str> {
+        match self.workspace.config.raw_html {
+            RawHtml::Allow => Cow::Borrowed(markdown),
+            _ => crate::sanitize::markdown(markdown),
+        }
+    }
+
+    /// The page body of `text` with the translated blocks in place. A page
+    /// without a body yet starts from the source's, whose untranslated
+    /// blocks stay in the source language until translated.
+    fn blocks_into(
+        &mut self,
+        text: &str,
+        rel: &str,
+        count: usize,
+        changed: &BTreeMap<usize, String>,
+        plan: &Plan,
+    ) -> Option<String> {
+        let body = |text: &str| front_matter::split(text, Path::new(rel)).ok().map(|s| s.body.to_string());
+        let mut base = body(text).unwrap_or_default();
+        if base.trim().is_empty() {
+            let source = page_file(&self.export.source_lang, rel);
+            base = self.raw(&source).and_then(|raw| body(&raw)).unwrap_or_default();
+        }
+        match blocks::rebuild(&base, count, changed) {
+            Ok(rebuilt) => Some(self.clean(rebuilt.trim_start_matches('\n').trim_end()).into_owned()),
+            Err(message) => {
+                let target = page_file(&self.lang, rel);
+                self.diags.push(error(self.shown, plan.at, format!("{}: {message}", target.display())));
+                None
+            }
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 //! change stays the same byte for byte; and it checks everything before it
 //! writes anything.
 
+mod blocks;
 mod edit;
 mod import;
 pub mod po;
@@ -63,7 +64,14 @@ pub enum Field {
     Title,
     Summary,
     Label,
+    /// A page body as one unit.
     Body,
+    /// The `index`-th of the `of` blocks of a page body.
+    Block {
+        index: usize,
+        of: usize,
+        kind: crate::translation::segment::Block,
+    },
     /// The label of the resource's n-th labelled link.
     Link(usize),
 }
@@ -93,6 +101,13 @@ pub struct Unit {
     pub origin: String,
     /// Whether the item is translated only once this unit is.
     required: bool,
+    /// Where the text is, for the translator (page, section, kind of block).
+    pub context: Option<String>,
+    /// The markup that the markers of a block's text stand for: the
+    /// source's, then those only its translation has.
+    pub codes: Vec<crate::translation::inline::Code>,
+    /// How many of `codes` are the source's (each must be in a translation).
+    pub source_codes: usize,
 }
 
 impl Unit {
@@ -112,6 +127,8 @@ impl Unit {
         let text = text.replace("\r\n", "\n");
         match self.field {
             Field::Body => text.trim_start_matches('\n').trim_end().to_string(),
+            // Markdown ignores the white space around a block.
+            Field::Block { .. } => text.trim().to_string(),
             _ => text.trim().to_string(),
         }
     }
@@ -195,6 +212,9 @@ fn strings(workspace: &Workspace, export: &mut Export) {
             state,
             origin: slash(&source_file),
             required: true,
+            context: None,
+            codes: Vec::new(),
+            source_codes: 0,
         });
         export.hashes.insert(item, hash);
     }
@@ -226,6 +246,9 @@ fn resources(workspace: &Workspace, export: &mut Export) {
                 state,
                 origin: slash(&resource.file),
                 required,
+                context: None,
+                codes: Vec::new(),
+                source_codes: 0,
             });
         };
         push("title".into(), Field::Title, &resource.title, text.and_then(|t| t.title.as_ref()), false);
@@ -295,29 +318,39 @@ fn pages(workspace: &Workspace, export: &mut Export, diags: &mut Diagnostics) {
             Some(_) => ItemState::Outdated,
         };
         let item = Item::Page(rel.clone());
-        let fields: [(&str, Field, Option<&String>, Option<&String>); 4] = [
+        let fields: [(&str, Field, Option<&String>, Option<&String>); 3] = [
             ("title", Field::Title, Some(&source.title), translation.as_ref().map(|t| &t.title)),
             ("summary", Field::Summary, source.summary.as_ref(), translation.as_ref().and_then(|t| t.summary.as_ref())),
             ("label", Field::Label, source.label.as_ref(), translation.as_ref().and_then(|t| t.label.as_ref())),
-            ("body", Field::Body, Some(&source.body).filter(|b| !b.is_empty()), translation.as_ref().map(|t| &t.body)),
         ];
+        let mut push =
+            |id: String, field, source_text: &String, current: Option<String>, context, codes: Vec<_>, source_codes| {
+                let current = current.filter(|c| !c.is_empty());
+                // A draft is a copy of the source until translated: what is
+                // still the source's text is not offered as a translation.
+                let target = current.clone().filter(|c| state != ItemState::Draft || c != source_text);
+                export.units.push(Unit {
+                    id,
+                    item: item.clone(),
+                    field,
+                    source: source_text.clone(),
+                    target,
+                    current,
+                    state,
+                    origin: slash(&file.path),
+                    required: true,
+                    context,
+                    codes,
+                    source_codes,
+                });
+            };
         for (name, field, source_text, current) in fields {
             let Some(source_text) = source_text else { continue };
-            let current = current.filter(|c| !c.is_empty()).cloned();
-            // A draft is a copy of the source until translated: what is
-            // still the source's text is not offered as a translation.
-            let target = current.clone().filter(|c| state != ItemState::Draft || c != source_text);
-            export.units.push(Unit {
-                id: format!("page:{rel}:{name}"),
-                item: item.clone(),
-                field,
-                source: source_text.clone(),
-                target,
-                current,
-                state,
-                origin: slash(&file.path),
-                required: true,
-            });
+            push(format!("page:{rel}:{name}"), field, source_text, current.cloned(), None, Vec::new(), 0);
+        }
+        let translated_body = translation.as_ref().map(|t| t.body.as_str());
+        for unit in blocks::units(&rel, &source.title, &source.body, translated_body) {
+            push(unit.id, unit.field, &unit.source, unit.current, Some(unit.context), unit.codes, unit.source_codes);
         }
         export.hashes.insert(item, source.hash);
     }

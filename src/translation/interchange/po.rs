@@ -32,6 +32,14 @@ pub fn write(export: &Export) -> String {
     }
     for unit in &export.units {
         out.push('\n');
+        if let Some(context) = &unit.context {
+            let _ = writeln!(out, "#. {context}");
+        }
+        if !unit.codes.is_empty() {
+            let codes: Vec<String> =
+                unit.codes.iter().enumerate().map(|(n, c)| c.shown(n + 1).replace('\n', " ")).collect();
+            let _ = writeln!(out, "#. Keep each marker once, moved with its words: {}", codes.join(", "));
+        }
         if let Some(review) = unit.review() {
             let _ = writeln!(out, "#. {review}");
         }

@@ -14,6 +14,7 @@ use quick_xml::reader::Reader;
 
 use super::{Document, Export, Incoming, Item, ItemState, error};
 use crate::diag::{Diagnostics, LineIndex};
+use crate::translation::inline::{self, Code, Marker};
 
 /// The whole file.
 pub fn write(export: &Export) -> String {
@@ -39,18 +40,22 @@ pub fn write(export: &Export) -> String {
             let _ = writeln!(out, "      <notes>");
             let _ =
                 writeln!(out, "        <note category=\"location\">{}</note>", partial_escape(unit.origin.as_str()));
+            if let Some(context) = &unit.context {
+                let _ = writeln!(out, "        <note category=\"context\">{}</note>", partial_escape(context.as_str()));
+            }
             if let Some(review) = unit.review() {
                 let _ = writeln!(out, "        <note category=\"state\">{review}</note>");
             }
             let _ = writeln!(out, "      </notes>");
+            original_data(&mut out, &unit.codes);
             let state = match (&unit.target, unit.state) {
                 (Some(_), ItemState::Current) => "translated",
                 _ => "initial",
             };
             let _ = writeln!(out, "      <segment state=\"{state}\">");
-            let _ = writeln!(out, "        <source>{}</source>", partial_escape(unit.source.as_str()));
+            let _ = writeln!(out, "        <source>{}</source>", content(&unit.source, &unit.codes));
             if let Some(target) = &unit.target {
-                let _ = writeln!(out, "        <target>{}</target>", partial_escape(target.as_str()));
+                let _ = writeln!(out, "        <target>{}</target>", content(target, &unit.codes));
             }
             let _ = writeln!(out, "      </segment>");
             let _ = writeln!(out, "    </unit>");
@@ -58,6 +63,50 @@ pub fn write(export: &Export) -> String {
         let _ = writeln!(out, "  </file>");
     }
     out.push_str("</xliff>\n");
+    out
+}
+
+/// The markup a unit's inline codes stand for, which a tool shows and
+/// copies but a translator does not edit.
+fn original_data(out: &mut String, codes: &[Code]) {
+    if codes.is_empty() {
+        return;
+    }
+    out.push_str("      <originalData>\n");
+    for (n, code) in codes.iter().enumerate() {
+        let id = n + 1;
+        match code {
+            Code::Paired { open, close } => {
+                let _ = writeln!(out, "        <data id=\"d{id}o\">{}</data>", partial_escape(open.as_str()));
+                let _ = writeln!(out, "        <data id=\"d{id}c\">{}</data>", partial_escape(close.as_str()));
+            }
+            Code::Standalone(data) => {
+                let _ = writeln!(out, "        <data id=\"d{id}\">{}</data>", partial_escape(data.as_str()));
+            }
+        }
+    }
+    out.push_str("      </originalData>\n");
+}
+
+/// A text with its markers as `<pc>` (markup around text) and `<ph>`
+/// (markup alone), each pointing at its `<data>`.
+fn content(text: &str, codes: &[Code]) -> String {
+    if codes.is_empty() {
+        return partial_escape(text).into_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 32 * codes.len());
+    for token in inline::tokens(text) {
+        match token {
+            Ok(plain) => out.push_str(&partial_escape(plain)),
+            Err(Marker::Open(id)) => {
+                let _ = write!(out, "<pc id=\"{id}\" dataRefStart=\"d{id}o\" dataRefEnd=\"d{id}c\" canDelete=\"no\">");
+            }
+            Err(Marker::Close(_)) => out.push_str("</pc>"),
+            Err(Marker::Alone(id)) => {
+                let _ = write!(out, "<ph id=\"{id}\" dataRef=\"d{id}\" canDelete=\"no\"/>");
+            }
+        }
+    }
     out
 }
 
@@ -132,6 +181,8 @@ struct State {
     unit: Option<Incoming>,
     /// Inside `<target>` (true) or `<source>` (false): the text read so far.
     capture: Option<(bool, String)>,
+    /// The ids of the `<pc>` elements open in it.
+    paired: Vec<String>,
     /// The error ends the reading.
     fatal: bool,
 }
@@ -156,14 +207,35 @@ impl State {
         if let Some((is_target, buffer)) = self.capture.as_mut() {
             return match name.as_str() {
                 "mrk" => Ok(()),
+                // Inline codes become the markers of signpost's units.
+                "pc" | "ph" => {
+                    let id = attribute(e, "id")?.ok_or_else(|| format!("a <{name}> without an id"))?;
+                    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(format!(
+                            "<{name} id=\"{id}\"> is not one of the source's inline codes: copy the source's codes"
+                        ));
+                    }
+                    match (name.as_str(), empty) {
+                        ("pc", false) => {
+                            buffer.push_str(&format!("<{id}>"));
+                            self.paired.push(id);
+                        }
+                        ("pc", true) => buffer.push_str(&format!("<{id}></{id}>")),
+                        _ => buffer.push_str(&format!("<{id}/>")),
+                    }
+                    Ok(())
+                }
+                "sc" | "ec" => Err(format!(
+                    "<{name}> in a unit: write the source's inline codes as the <pc> elements it has (no split pairs)"
+                )),
                 "cp" => {
                     let hex = attribute(e, "hex")?.unwrap_or_default();
                     let c = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
                     c.map(|c| buffer.push(c)).ok_or_else(|| format!("<cp hex=\"{hex}\"> is not a character"))
                 }
-                _ if *is_target => Err(format!(
-                    "<{name}> in a <target>: signpost's texts have no inline codes; write the translation as plain text"
-                )),
+                _ if *is_target => {
+                    Err(format!("<{name}> in a <target>: only the source's inline codes (<pc>, <ph>) can be used"))
+                }
                 _ => Ok(()),
             };
         }
@@ -212,6 +284,11 @@ impl State {
     fn end(&mut self, name: &str) {
         self.stack.pop();
         match name {
+            "pc" if self.capture.is_some() => {
+                if let (Some(id), Some((_, buffer))) = (self.paired.pop(), self.capture.as_mut()) {
+                    buffer.push_str(&format!("</{id}>"));
+                }
+            }
             "source" | "target" if self.capture.is_some() => {
                 if let (Some((is_target, text)), Some(unit)) = (self.capture.take(), self.unit.as_mut()) {
                     // Segments of one unit (a tool may split it) join up.

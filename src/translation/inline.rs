@@ -1,0 +1,509 @@
+//! A block's inline Markdown as a translator sees it: its words, with each
+//! link, emphasis, image, code span, footnote reference, line break and
+//! piece of inline HTML replaced by a numbered marker: `<1>…</1>` around
+//! the text that markup encloses, `<2/>` for markup that stands alone. The
+//! markup itself (`[` and `](../a.md)`, `` `code` ``) stays in the unit as
+//! its codes, so a translator can move a link but cannot break it. XLIFF
+//! writes the markers as `<pc>` and `<ph>` with `<originalData>`; PO keeps
+//! them as they are, in the form that Weblate's and Crowdin's markup
+//! checks compare between source and translation (i18next's `<Trans>`
+//! uses the same).
+//!
+//! Written here because no crate maps pulldown-cmark's inline events to
+//! placeholders and back.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag};
+
+use super::segment::{self, Block, Segment};
+
+/// The markup a marker stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Code {
+    /// Markup around text: `[` and `](a.md)`, `**` and `**`.
+    Paired { open: String, close: String },
+    /// Markup that stands alone: `` `x` ``, `[^1]`, a hard line break.
+    Standalone(String),
+}
+
+impl Code {
+    /// How an error names it: its markup.
+    pub fn shown(&self, id: usize) -> String {
+        match self {
+            Code::Paired { open, close } => format!("<{id}>…</{id}> (`{open}…{close}`)"),
+            Code::Standalone(data) => format!("<{id}/> (`{}`)", data.trim_end()),
+        }
+    }
+}
+
+/// A block's text with markers, and the codes the markers number from 1.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Coded {
+    pub text: String,
+    pub codes: Vec<Code>,
+}
+
+/// A segment of a body, coded.
+#[derive(Debug, Clone)]
+pub struct CodedBlock {
+    pub block: Block,
+    /// The block's text in the body, without surrounding white space.
+    pub range: Range<usize>,
+    pub coded: Coded,
+    /// What starts each further line of the block: the indentation or `> `
+    /// of the list item or quotation it is in.
+    pub continuation: String,
+}
+
+/// The blocks of a body, in order, as [`segment::segments`] cuts them.
+pub fn blocks(body: &str) -> Vec<CodedBlock> {
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, segment::options())
+        .into_offset_iter()
+        .filter(|(event, _)| segment::is_inline(event))
+        .collect();
+    segment::segments(body)
+        .into_iter()
+        .map(|Segment { block, range }| {
+            let range = trimmed(body, range);
+            let inside = events.iter().filter(|(_, r)| range.start <= r.start && r.end <= range.end);
+            CodedBlock {
+                block,
+                coded: encode(body, range.clone(), inside),
+                continuation: continuation(body, &range),
+                range,
+            }
+        })
+        .collect()
+}
+
+fn trimmed(body: &str, range: Range<usize>) -> Range<usize> {
+    let text = &body[range.clone()];
+    let start = range.start + (text.len() - text.trim_start().len());
+    start..range.start + text.trim_end().len()
+}
+
+/// The prefix of the block's second line, or of a line it would have.
+fn continuation(body: &str, range: &Range<usize>) -> String {
+    let text = &body[range.clone()];
+    if let Some(newline) = text.find('\n') {
+        let rest = &text[newline + 1..];
+        return rest[..rest.len() - strip_prefix(rest).len()].to_string();
+    }
+    let line_start = body[..range.start].rfind('\n').map_or(0, |n| n + 1);
+    body[line_start..range.start].chars().map(|c| if c == '>' || c == '\t' { c } else { ' ' }).collect()
+}
+
+/// A line without the indentation and `>` of the containers it is in. A
+/// paragraph's own line never starts with `>` (that would start a quotation).
+fn strip_prefix(line: &str) -> &str {
+    line.trim_start_matches([' ', '\t', '>'])
+}
+
+/// `body[range]` with the containers' prefixes of its lines left out (of
+/// its first line too when the range starts one), so that the translator
+/// sees only the block's own text.
+fn without_prefixes(body: &str, range: Range<usize>) -> String {
+    let starts_line = range.start > 0 && body.as_bytes()[range.start - 1] == b'\n';
+    let mut lines = body[range].split('\n');
+    let first = lines.next().unwrap_or_default();
+    let mut out = if starts_line { strip_prefix(first) } else { first }.to_string();
+    for line in lines {
+        out.push('\n');
+        out.push_str(strip_prefix(line));
+    }
+    out
+}
+
+struct Frame {
+    id: usize,
+    range: Range<usize>,
+    /// The opening markup, once the first thing inside it is known.
+    open: Option<String>,
+    /// Where the last thing inside it ends.
+    last: usize,
+}
+
+struct Encoder<'a> {
+    body: &'a str,
+    cursor: usize,
+    coded: Coded,
+    frames: Vec<Frame>,
+}
+
+impl Encoder<'_> {
+    fn text_to(&mut self, end: usize) {
+        if end > self.cursor {
+            self.coded.text.push_str(&without_prefixes(self.body, self.cursor..end));
+            self.cursor = end;
+        }
+    }
+
+    /// Something starts at `at` inside the innermost open markup: its
+    /// opening markup is what lies before it.
+    fn child(&mut self, at: usize) {
+        if let Some(frame) = self.frames.last_mut().filter(|f| f.open.is_none()) {
+            frame.open = Some(without_prefixes(self.body, self.cursor..at));
+            self.coded.text.push_str(&format!("<{}>", frame.id));
+            self.cursor = at;
+        }
+    }
+
+    fn ended(&mut self, end: usize) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.last = frame.last.max(end);
+        }
+    }
+
+    fn new_code(&mut self) -> usize {
+        self.coded.codes.push(Code::Standalone(String::new()));
+        self.coded.codes.len()
+    }
+
+    fn standalone(&mut self, range: Range<usize>) {
+        self.child(range.start);
+        self.text_to(range.start);
+        let id = self.new_code();
+        self.coded.codes[id - 1] = Code::Standalone(without_prefixes(self.body, range.clone()));
+        self.coded.text.push_str(&format!("<{id}/>"));
+        self.cursor = range.end;
+        self.ended(range.end);
+    }
+
+    fn open(&mut self, range: Range<usize>) {
+        self.child(range.start);
+        self.text_to(range.start);
+        let id = self.new_code();
+        self.frames.push(Frame { id, last: range.start, range, open: None });
+    }
+
+    fn close(&mut self) {
+        let Some(frame) = self.frames.pop() else { return };
+        let code = match frame.open {
+            // Nothing inside (`[](a.md)`): the whole stands alone.
+            None => {
+                self.coded.text.push_str(&format!("<{}/>", frame.id));
+                Code::Standalone(without_prefixes(self.body, frame.range.clone()))
+            }
+            Some(open) => {
+                self.text_to(frame.last);
+                self.coded.text.push_str(&format!("</{}>", frame.id));
+                Code::Paired { open, close: without_prefixes(self.body, frame.last..frame.range.end) }
+            }
+        };
+        self.coded.codes[frame.id - 1] = code;
+        self.cursor = frame.range.end;
+        self.ended(frame.range.end);
+    }
+}
+
+fn encode<'e>(body: &str, range: Range<usize>, events: impl Iterator<Item = &'e (Event<'e>, Range<usize>)>) -> Coded {
+    let mut encoder = Encoder { body, cursor: range.start, coded: Coded::default(), frames: Vec::new() };
+    // Inside an autolink, which stands alone as a whole.
+    let mut skipping = 0usize;
+    for (event, r) in events {
+        if skipping > 0 {
+            match event {
+                Event::Start(Tag::Link { .. }) => skipping += 1,
+                Event::End(pulldown_cmark::TagEnd::Link) => skipping -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => {
+                encoder.standalone(r.clone());
+                skipping = 1;
+            }
+            Event::Start(_) => encoder.open(r.clone()),
+            Event::End(_) => encoder.close(),
+            Event::Text(_) | Event::SoftBreak => {
+                encoder.child(r.start);
+                encoder.text_to(r.end);
+                encoder.ended(r.end);
+            }
+            _ => encoder.standalone(r.clone()),
+        }
+    }
+    while !encoder.frames.is_empty() {
+        encoder.close();
+    }
+    encoder.text_to(range.end);
+    encoder.coded
+}
+
+/// A marker in a translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Open(usize),
+    Close(usize),
+    Alone(usize),
+}
+
+/// `<3>`, `</3>` or `<3/>` at the start of `text`, and its length.
+fn marker(text: &str) -> Option<(Marker, usize)> {
+    let rest = text.strip_prefix('<')?;
+    let closing = rest.starts_with('/');
+    let rest = if closing { &rest[1..] } else { rest };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let id: usize = rest[..digits].parse().ok()?;
+    let after = &rest[digits..];
+    let head = 1 + usize::from(closing) + digits;
+    match (closing, after.starts_with("/>"), after.starts_with('>')) {
+        (false, true, _) => Some((Marker::Alone(id), head + 2)),
+        (false, false, true) => Some((Marker::Open(id), head + 1)),
+        (true, false, true) => Some((Marker::Close(id), head + 1)),
+        _ => None,
+    }
+}
+
+/// The plain text of a coded text, without its markers.
+pub fn plain(text: &str) -> impl Iterator<Item = &str> {
+    tokens(text).into_iter().filter_map(Result::ok)
+}
+
+/// A translation cut into its text and its markers.
+pub fn tokens(text: &str) -> Vec<Result<&str, Marker>> {
+    let mut out = Vec::new();
+    let mut plain = 0;
+    let mut at = 0;
+    while let Some(found) = text[at..].find('<') {
+        let start = at + found;
+        match marker(&text[start..]) {
+            Some((m, len)) => {
+                if start > plain {
+                    out.push(Ok(&text[plain..start]));
+                }
+                out.push(Err(m));
+                at = start + len;
+                plain = at;
+            }
+            None => at = start + 1,
+        }
+    }
+    if plain < text.len() {
+        out.push(Ok(&text[plain..]));
+    }
+    out
+}
+
+/// The Markdown of a translation written with `codes`' markers: each code
+/// used at most once and the first `required` (the source's) exactly once,
+/// pairs nested as pairs. Errors say what is wrong in words a translator can
+/// act on.
+pub fn decode(text: &str, codes: &[Code], required: usize) -> Result<String, String> {
+    let mut out = String::new();
+    let mut used = vec![false; codes.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for token in tokens(text) {
+        let m = match token {
+            Ok(plain) => {
+                out.push_str(plain);
+                continue;
+            }
+            Err(m) => m,
+        };
+        let (Marker::Open(id) | Marker::Close(id) | Marker::Alone(id)) = m;
+        let Some(code) = id.checked_sub(1).and_then(|n| codes.get(n)) else {
+            return Err(format!("the marker of code {id} is not in the source: use only the source's markers"));
+        };
+        match (m, code) {
+            (Marker::Open(_), Code::Paired { open: markup, .. }) => {
+                if std::mem::replace(&mut used[id - 1], true) {
+                    return Err(format!("{} appears twice", code.shown(id)));
+                }
+                open.push(id);
+                out.push_str(markup);
+            }
+            (Marker::Close(_), Code::Paired { close, .. }) => {
+                if open.pop() != Some(id) {
+                    return Err(format!("</{id}> does not close the last <…> opened before it"));
+                }
+                out.push_str(close);
+            }
+            (Marker::Alone(_), Code::Standalone(data)) => {
+                if std::mem::replace(&mut used[id - 1], true) {
+                    return Err(format!("{} appears twice", code.shown(id)));
+                }
+                out.push_str(data);
+            }
+            (_, code) => return Err(format!("{} is written as another kind of marker", code.shown(id))),
+        }
+    }
+    if let Some(id) = open.pop() {
+        return Err(format!("<{id}> is not closed with </{id}>"));
+    }
+    if let Some(n) = used.iter().take(required).position(|u| !u) {
+        return Err(format!("the translation leaves out {}", codes[n].shown(n + 1)));
+    }
+    Ok(out)
+}
+
+/// `markdown` as it goes into a block's place: its further lines continued
+/// with the block's prefix.
+pub fn continued(markdown: &str, continuation: &str) -> String {
+    markdown.replace('\n', &format!("\n{continuation}"))
+}
+
+/// A translated block written with the source's markers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aligned {
+    pub text: String,
+    /// Markup the translation has and the source does not (emphasis a
+    /// translator added), numbered after the source's codes.
+    pub extra: Vec<Code>,
+}
+
+/// The translation's blocks written with the source's markers, when the two
+/// bodies have the same blocks, block for block; `None` when they do not
+/// line up.
+pub fn align(source: &[CodedBlock], translation: &[CodedBlock]) -> Option<Vec<Aligned>> {
+    if source.len() != translation.len() {
+        return None;
+    }
+    source.iter().zip(translation).map(|(s, t)| (s.block == t.block).then(|| renumber(&s.coded, &t.coded))).collect()
+}
+
+/// `translation`'s text with each of its codes numbered as the same code
+/// of `source`, or after them when the source has no such code.
+fn renumber(source: &Coded, translation: &Coded) -> Aligned {
+    let mut taken = vec![false; source.codes.len()];
+    let mut extra = Vec::new();
+    let mut number: BTreeMap<usize, usize> = BTreeMap::new();
+    for (n, code) in translation.codes.iter().enumerate() {
+        let found = (0..source.codes.len()).find(|&s| !taken[s] && source.codes[s] == *code);
+        let to = match found {
+            Some(s) => {
+                taken[s] = true;
+                s + 1
+            }
+            None => {
+                extra.push(code.clone());
+                source.codes.len() + extra.len()
+            }
+        };
+        number.insert(n + 1, to);
+    }
+    let mut text = String::new();
+    for token in tokens(&translation.text) {
+        match token {
+            Ok(plain) => text.push_str(plain),
+            Err(Marker::Open(id)) => text.push_str(&format!("<{}>", number[&id])),
+            Err(Marker::Close(id)) => text.push_str(&format!("</{}>", number[&id])),
+            Err(Marker::Alone(id)) => text.push_str(&format!("<{}/>", number[&id])),
+        }
+    }
+    Aligned { text, extra }
+}
+
+/// `body` with the blocks of `replacements` (block index → Markdown already
+/// continued) put in their places.
+pub fn rebuild(body: &str, blocks: &[CodedBlock], replacements: &BTreeMap<usize, String>) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    for (n, block) in blocks.iter().enumerate() {
+        if let Some(text) = replacements.get(&n) {
+            out.push_str(&body[at..block.range.start]);
+            out.push_str(text);
+            at = block.range.end;
+        }
+    }
+    out.push_str(&body[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coded(body: &str) -> Vec<(String, Vec<Code>)> {
+        blocks(body).into_iter().map(|b| (b.coded.text, b.coded.codes)).collect()
+    }
+
+    fn paired(open: &str, close: &str) -> Code {
+        Code::Paired { open: open.into(), close: close.into() }
+    }
+
+    #[test]
+    fn links_emphasis_and_code_become_markers() {
+        let body = "Read [the **whole** guide](../a.md \"A\") and `run`.\n";
+        let blocks = coded(body);
+        assert_eq!(blocks[0].0, "Read <1>the <2>whole</2> guide</1> and <3/>.");
+        assert_eq!(
+            blocks[0].1,
+            [paired("[", "](../a.md \"A\")"), paired("**", "**"), Code::Standalone("`run`".into())]
+        );
+    }
+
+    #[test]
+    fn autolinks_footnotes_images_and_breaks() {
+        let body = "See <https://who.int>[^1] ![a map](m.png)  \nnext\n\n[^1]: Note.\n";
+        let blocks = coded(body);
+        assert_eq!(blocks[0].0, "See <1/><2/> <3>a map</3><4/>next");
+        assert_eq!(blocks[0].1[0], Code::Standalone("<https://who.int>".into()));
+        assert_eq!(blocks[0].1[1], Code::Standalone("[^1]".into()));
+        assert_eq!(blocks[0].1[2], paired("![", "](m.png)"));
+    }
+
+    #[test]
+    fn container_prefixes_stay_out_of_the_text() {
+        let body = "> - a quoted item\n>   on two lines\n";
+        let blocks = blocks(body);
+        assert_eq!(blocks[0].coded.text, "a quoted item\non two lines");
+        assert_eq!(blocks[0].continuation, ">   ");
+        let single = super::blocks("- one line\n");
+        assert_eq!(single[0].continuation, "  ");
+    }
+
+    #[test]
+    fn decode_puts_the_markup_back_and_refuses_broken_markers() {
+        let body = "Read [the guide](../a.md) and `run`.\n";
+        let block = &blocks(body)[0];
+        let codes = &block.coded.codes;
+        let decode = |text| decode(text, codes, 2);
+        assert_eq!(decode("Lisez <1>le guide</1> et <2/>.").unwrap(), "Lisez [le guide](../a.md) et `run`.");
+        assert_eq!(decode("<2/> puis <1>le guide</1>").unwrap(), "`run` puis [le guide](../a.md)");
+        for broken in [
+            "Lisez <1>le guide et <2/>.",
+            "Lisez le guide et <2/>.",
+            "<1>a</1> <2/> <2/>",
+            "<1>a</1> <3/>",
+            "<1/> <2/>",
+        ] {
+            assert!(decode(broken).is_err(), "{broken}");
+        }
+        assert_eq!(decode("a < b <1>c</1> <2/>").unwrap(), "a < b [c](../a.md) `run`");
+        // A code only the translation had may be left out.
+        let mut more = codes.clone();
+        more.push(Code::Paired { open: "*".into(), close: "*".into() });
+        assert_eq!(super::decode("<1>a</1> <2/>", &more, 2).unwrap(), "[a](../a.md) `run`");
+        assert_eq!(super::decode("<1>a</1> <3>b</3> <2/>", &more, 2).unwrap(), "[a](../a.md) *b* `run`");
+    }
+
+    #[test]
+    fn round_trip_of_the_source_is_the_source() {
+        let body = "## Why? {#why}\n\nFirst *paragraph* with a [link](a.md),\nover `two` lines.\n\n- **One** item\n  continued\n- Two[^1]\n\n| A | [B](b.md) |\n| --- | --- |\n| cell | other |\n\n[^1]: A footnote.\n";
+        let blocks = blocks(body);
+        let all: BTreeMap<usize, String> = blocks
+            .iter()
+            .enumerate()
+            .map(|(n, b)| {
+                (n, continued(&decode(&b.coded.text, &b.coded.codes, b.coded.codes.len()).unwrap(), &b.continuation))
+            })
+            .collect();
+        assert_eq!(rebuild(body, &blocks, &all), body);
+    }
+
+    #[test]
+    fn align_renumbers_a_translation_with_the_source_codes() {
+        let source = blocks("Read `x` and [the guide](a.md).\n");
+        let translation = blocks("Lisez [le guide](a.md) et `x`.\n");
+        let aligned = align(&source, &translation).unwrap();
+        assert_eq!((aligned[0].text.as_str(), aligned[0].extra.len()), ("Lisez <2>le guide</2> et <1/>.", 0));
+        let other_link = align(&source, &blocks("Lisez [le guide](b.md) et *`x`*.\n")).unwrap();
+        assert_eq!(other_link[0].text, "Lisez <3>le guide</3> et <4><1/></4>.");
+        assert_eq!(other_link[0].extra, [paired("[", "](b.md)"), paired("*", "*")]);
+        assert_eq!(align(&source, &blocks("# Lisez\n")), None);
+    }
+}
