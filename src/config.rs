@@ -143,6 +143,9 @@ struct RawLanguage {
     /// The site title in this language, if it differs.
     #[serde(default)]
     title: Option<String>,
+    /// The site description in this language.
+    #[serde(default)]
+    description: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -151,7 +154,14 @@ pub struct Language {
     /// The language's name in itself ("Français", "العربية").
     pub name: String,
     pub direction: Direction,
+    /// The site title in this language: its own, else the site's.
     pub title: String,
+    /// The site description in this language: its own, else the site's.
+    pub description: Option<String>,
+    /// Whether `title` and `description` are the language's own (what the
+    /// translation tools export as translated).
+    pub own_title: bool,
+    pub own_description: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -317,7 +327,10 @@ fn resolve(raw: RawConfig, text: &str, root: &Path, output: Option<PathBuf>) -> 
         }
         languages.push(Language {
             direction: raw_lang.direction.unwrap_or_else(|| lang.default_direction()),
+            own_title: raw_lang.title.is_some(),
+            own_description: raw_lang.description.is_some(),
             title: raw_lang.title.unwrap_or_else(|| raw.title.clone()),
+            description: raw_lang.description.or_else(|| raw.description.clone()),
             lang,
             name: raw_lang.name,
         });

@@ -531,3 +531,47 @@ fn a_broken_inline_code_is_refused_with_its_unit_and_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_new_language_gets_its_site_title_and_vocabulary_labels_from_a_tool() {
+    let site = site();
+    let config = read(&site, "signpost.yaml");
+    site.write(
+        "signpost.yaml",
+        config.replacen("theme: default", "  - code: pt\n    name: Português\ntheme: default", 1),
+    );
+    let build = site.build();
+    let missing = build.stderr.matches("has no pt label").count();
+    assert!(missing >= 15, "the vocabulary has no Portuguese labels yet: {}", build.stderr);
+    let run = site.run(&["i18n", "export", "--lang", "pt", "--format", "po", "--out", "pt.po"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut po = read(&site, "pt.po");
+    let ids: Vec<String> = po
+        .lines()
+        .filter_map(|l| l.strip_prefix("msgctxt \""))
+        .map(|l| l.trim_end_matches('"').to_string())
+        .filter(|id| id.starts_with("site:") || id.starts_with("vocabulary:"))
+        .collect();
+    assert!(ids.len() > missing, "{ids:?}");
+    for id in &ids {
+        po = set_target(&po, id, "po", &format!("PT {id}"));
+    }
+    site.write("pt.po", &po);
+    let vocabulary = read(&site, "content/catalogue/vocabulary.yaml");
+    let run = site.run(&["i18n", "import", "pt.po"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(read(&site, "signpost.yaml").contains(
+        "  - code: pt\n    name: Português\n    title: PT site:title\n    description: PT site:description\n"
+    ));
+    // Each label gained its Portuguese text, and nothing else changed.
+    let mut added = read(&site, "content/catalogue/vocabulary.yaml");
+    for id in ids.iter().filter(|id| id.starts_with("vocabulary:")) {
+        let label = format!(", pt: \"PT {id}\"}}");
+        assert_eq!(added.matches(&label).count(), 1, "{label}");
+        added = added.replacen(&label, "}", 1);
+    }
+    assert_eq!(added, vocabulary);
+    let build = site.build();
+    assert!(!build.stderr.contains("has no pt label"), "{}", build.stderr);
+    assert!(site.page("pt/index.html").contains("PT site:title"));
+}

@@ -150,7 +150,7 @@ impl<'a> RootContext<'a> {
             dir: default.direction.as_str(),
             site: SiteContext {
                 title: &default.title,
-                description: config.description.as_deref(),
+                description: default.description.as_deref(),
                 base_path: &config.base_path,
                 home: config.page_url(&config.default_lang, &home),
                 default_lang: config.default_lang.as_str(),
@@ -284,12 +284,13 @@ impl<'a> ContextBuilder<'a> {
 
     pub fn site_context(&self) -> SiteContext<'a> {
         let config = self.config;
-        let title = config.language(self.lang).map_or(config.title.as_str(), |l| l.title.as_str());
+        let language = config.language(self.lang);
+        let title = language.map_or(config.title.as_str(), |l| l.title.as_str());
         let base = &config.base_path;
         let lang = self.lang;
         SiteContext {
             title,
-            description: config.description.as_deref(),
+            description: language.map_or(config.description.as_deref(), |l| l.description.as_deref()),
             base_path: base,
             home: config.page_url(lang, &PageKey::new("")),
             default_lang: config.default_lang.as_str(),

@@ -45,6 +45,14 @@ pub struct Coded {
     pub codes: Vec<Code>,
 }
 
+impl Coded {
+    /// Whether there is text to translate outside the markers: a block of
+    /// markup only (an image without alt text, a bare URL) has none.
+    pub fn has_words(&self) -> bool {
+        plain(&self.text).any(|text| text.chars().any(char::is_alphabetic))
+    }
+}
+
 /// A segment of a body, coded.
 #[derive(Debug, Clone)]
 pub struct CodedBlock {
@@ -340,6 +348,22 @@ pub fn decode(text: &str, codes: &[Code], required: usize) -> Result<String, Str
     Ok(out)
 }
 
+/// The blocks of a body that have text to translate: what a translation
+/// tool counts as the page's segments.
+pub fn translatable(body: &str) -> Vec<CodedBlock> {
+    blocks(body).into_iter().filter(|b| b.coded.has_words()).collect()
+}
+
+/// How many of `source`'s translatable blocks `translation` translates:
+/// those whose text does not appear unchanged among the translation's
+/// blocks. A block left in the source language counts as untranslated, as
+/// in a translation tool where the target equals the source.
+pub fn translated(source: &str, translation: &str) -> usize {
+    let left: std::collections::BTreeSet<&str> =
+        segment::segments(translation).iter().map(|s| s.text(translation)).collect();
+    translatable(source).iter().filter(|b| !left.contains(&source[b.range.clone()])).count()
+}
+
 /// `markdown` as it goes into a block's place: its further lines continued
 /// with the block's prefix.
 pub fn continued(markdown: &str, continuation: &str) -> String {
@@ -493,6 +517,14 @@ mod tests {
             })
             .collect();
         assert_eq!(rebuild(body, &blocks, &all), body);
+    }
+
+    #[test]
+    fn counts_what_changed_and_leaves_out_markup_only_blocks() {
+        let body = "First paragraph.\n\n<https://who.int>\n\n![](map.png)\n\n![A map](map.png)\n";
+        assert_eq!(translatable(body).len(), 2);
+        assert_eq!(translated(body, body), 0);
+        assert_eq!(translated(body, &body.replace("First paragraph", "Premier paragraphe")), 1);
     }
 
     #[test]

@@ -111,15 +111,6 @@ fn skipped_ranges(body: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// How many of `source`'s segments `translation` translates: those whose
-/// text does not appear unchanged among the translation's segments. A
-/// segment left in the source language counts as untranslated, as in a
-/// translation tool where the target equals the source.
-pub fn translated(source: &str, translation: &str) -> usize {
-    let left: std::collections::BTreeSet<&str> = segments(translation).iter().map(|s| s.text(translation)).collect();
-    segments(source).iter().filter(|s| !left.contains(s.text(source))).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,12 +150,5 @@ not text
                 (Block::Footnote, "A footnote."),
             ]
         );
-    }
-
-    #[test]
-    fn counts_what_changed() {
-        assert_eq!(translated(BODY, BODY), 0);
-        let one = BODY.replace("First paragraph", "Premier paragraphe");
-        assert_eq!(translated(BODY, &one), 1);
     }
 }

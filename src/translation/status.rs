@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{ftl, segment};
+use super::{ftl, inline};
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, PageFacts};
 use crate::parse::source;
@@ -140,6 +140,9 @@ pub fn report(config: &Config, pages: &[PageFacts], catalogue: Option<&Catalogue
             let strings = string_items(config, lang, &sources, &mut items);
             segments.total += strings.total;
             segments.translated += strings.current;
+            let (labels, labelled) = labels(config, catalogue, language);
+            segments.total += labels;
+            segments.translated += labelled;
             segments.percent = (segments.translated * 100).checked_div(segments.total).unwrap_or(100);
             items.sort_by(|a, b| (a.kind, a.state, &a.path, &a.id).cmp(&(b.kind, b.state, &b.path, &b.id)));
             let total = pages.total + resources.total + strings.total;
@@ -173,6 +176,31 @@ fn page_path(lang: &Lang, rel: &str) -> String {
     format!("content/{lang}/{rel}")
 }
 
+/// The site's title and description and the vocabulary's labels, as the
+/// translation tools export them: how many, and how many `language` has.
+fn labels(config: &Config, catalogue: Option<&Catalogue>, language: &crate::config::Language) -> (usize, usize) {
+    let mut total = 1;
+    let mut translated = usize::from(language.own_title);
+    if config.description.is_some() {
+        total += 1;
+        translated += usize::from(language.own_description);
+    }
+    if let Some(vocabulary) = catalogue.map(|c| &c.vocabulary) {
+        let terms = vocabulary
+            .categories
+            .iter()
+            .chain(&vocabulary.audiences)
+            .chain(vocabulary.languages.iter().map(|l| &l.term))
+            .chain(&vocabulary.topics)
+            .filter(|t| t.labels.contains_key(&config.default_lang));
+        for term in terms {
+            total += 1;
+            translated += usize::from(term.labels.contains_key(&language.lang));
+        }
+    }
+    (total, translated)
+}
+
 fn page_items(
     config: &Config,
     lang: &Lang,
@@ -183,7 +211,7 @@ fn page_items(
 ) -> Tally {
     let mut tally = Tally { total: sources.pages.len(), ..Tally::default() };
     for (rel, (hash, facts)) in &sources.pages {
-        segments.total += facts.header_segments + segment::segments(&facts.body).len();
+        segments.total += facts.header_segments + inline::translatable(&facts.body).len();
         let source = page_path(&config.default_lang, rel);
         let item = |state, reason: &str| Item {
             path: page_path(lang, rel),
@@ -200,7 +228,7 @@ fn page_items(
             Some(page) => match check(page.recorded.as_deref(), hash) {
                 Ok(()) => {
                     tally.current += 1;
-                    segments.translated += facts.header_segments + segment::translated(&facts.body, &page.body);
+                    segments.translated += facts.header_segments + inline::translated(&facts.body, &page.body);
                 }
                 Err(reason) => items.push(Item { line: Some(1), ..item(State::Outdated, reason) }),
             },

@@ -79,7 +79,7 @@ pub fn units(rel: &str, title: &str, source: &str, translation: Option<&str>) ->
         }
         // A block of markup only (an image, a link list's bare URL) has
         // nothing to translate: it stays as the page has it.
-        if !has_words(&block.coded) {
+        if !block.coded.has_words() {
             continue;
         }
         let place = if section.is_empty() { String::new() } else { format!(" › #{section}") };
@@ -100,11 +100,6 @@ pub fn units(rel: &str, title: &str, source: &str, translation: Option<&str>) ->
         });
     }
     out
-}
-
-/// Whether a block has text to translate outside its markers.
-fn has_words(coded: &inline::Coded) -> bool {
-    inline::plain(&coded.text).any(|text| text.chars().any(char::is_alphabetic))
 }
 
 /// A heading's `{#id}`, or the id the build gives it.

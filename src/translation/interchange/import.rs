@@ -13,12 +13,12 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use super::blocks;
 use super::edit::{self, Encoded, Style, Value};
 use super::{
     Export, Field, Format, Item, ItemState, Workspace, collect, error, ftl, page_file, po, target_lang,
     translations_file, xliff,
 };
+use super::{blocks, labels};
 use crate::Failure;
 use crate::config::RawHtml;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -243,6 +243,7 @@ impl Apply<'_> {
             self.diags.push(Diagnostic::warning(self.shown, plan.at, message));
         }
         self.strings(&items, plans, &complete);
+        self.labels(&items, plans);
         self.resources(&items, plans, &complete);
         for item in &items {
             if let Item::Page(rel) = item {
@@ -327,6 +328,50 @@ impl Apply<'_> {
             let old = self.raw(&sources);
             self.stage(sources, old.as_deref(), mark::string_sources(&recorded));
         }
+    }
+
+    /// The site's title and description in `signpost.yaml`, and the
+    /// vocabulary's labels.
+    fn labels(&mut self, items: &[&Item], plans: &BTreeMap<Item, Plan>) {
+        let changed = |wanted: fn(&Item) -> Option<&String>| -> Vec<(&String, &String)> {
+            items.iter().filter_map(|item| Some((wanted(item)?, plans[*item].changes.values().next()?))).collect()
+        };
+        let settings = changed(|i| if let Item::Setting(key) = i { Some(key) } else { None });
+        let lang = self.lang.clone();
+        self.edit_yaml(labels::SITE_FILE, &settings, |text, key, value| {
+            let edited = labels::set_site(text, &lang, key, value)?;
+            Ok((labels::site_reads(&edited, &lang, key, value), edited))
+        });
+        let terms = changed(|i| if let Item::Term(key) = i { Some(key) } else { None });
+        self.edit_yaml(labels::VOCABULARY_FILE, &terms, |text, key, value| {
+            let (facet, id) = key.split_once(':').unwrap_or((key, ""));
+            let edited = labels::set_term(text, facet, id, &lang, value)?;
+            Ok((labels::term_reads(&edited, facet, id, &lang, value), edited))
+        });
+    }
+
+    /// Applies `set` for each (key, value) to the file `rel`: the edited
+    /// text and whether it reads back, or what stops the edit.
+    fn edit_yaml(
+        &mut self,
+        rel: &str,
+        changes: &[(&String, &String)],
+        set: impl Fn(&str, &str, &str) -> Result<(bool, String), String>,
+    ) {
+        if changes.is_empty() {
+            return;
+        }
+        let rel = PathBuf::from(rel);
+        let raw = self.raw(&rel);
+        let (encoded, mut text) = Encoded::decode(raw.as_deref().unwrap_or(""));
+        for (key, value) in changes {
+            match set(&text, key, value) {
+                Ok((true, edited)) => text = edited,
+                Ok((false, _)) => self.unsafe_edit(&rel, &format!("`{key}`")),
+                Err(message) => self.diags.push(error(&rel, (1, 1), message)),
+            }
+        }
+        self.stage(rel, raw.as_deref(), encoded.encode(&text));
     }
 
     fn resources(&mut self, items: &[&Item], plans: &BTreeMap<Item, Plan>, complete: &BTreeMap<&Item, bool>) {

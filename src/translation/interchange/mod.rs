@@ -13,6 +13,7 @@
 mod blocks;
 mod edit;
 mod import;
+mod labels;
 pub mod po;
 pub mod xliff;
 
@@ -55,6 +56,10 @@ pub enum Item {
     Resource(String),
     /// A page path in the language folder (`guidance/a.md`).
     Page(String),
+    /// A key of the language's entry in `signpost.yaml` (`title`).
+    Setting(String),
+    /// A vocabulary term, `facet:id` (`categories:key-guidance`).
+    Term(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +160,8 @@ pub fn export(root: &Path, lang: &str, format: Format) -> Result<String, Failure
     })
 }
 
-/// The units of `lang`: interface strings, then the catalogue, then pages.
+/// The units of `lang`: interface strings, the site's title and
+/// description, the vocabulary's labels, then the catalogue, then pages.
 fn collect(workspace: &Workspace, lang: &Lang) -> Result<Export, Failure> {
     let mut export = Export {
         source_lang: workspace.config.default_lang.clone(),
@@ -166,6 +172,8 @@ fn collect(workspace: &Workspace, lang: &Lang) -> Result<Export, Failure> {
     };
     let mut diags = Diagnostics::new();
     strings(workspace, &mut export);
+    labels::site(workspace, &mut export);
+    labels::vocabulary(workspace, &mut export);
     resources(workspace, &mut export);
     pages(workspace, &mut export, &mut diags);
     if diags.has_errors() {

@@ -25,7 +25,7 @@ pub fn write(export: &Export) -> String {
         escape(export.source_lang.as_str()),
         escape(export.target_lang.as_str())
     );
-    for name in ["strings", "catalogue", "pages"] {
+    for name in ["strings", "site", "vocabulary", "catalogue", "pages"] {
         let units: Vec<_> = export.units.iter().filter(|u| group(&u.item) == name).collect();
         let Some(first) = units.first() else { continue };
         let original = if name == "pages" { format!("content/{}", export.source_lang) } else { first.origin.clone() };
@@ -116,6 +116,8 @@ fn group(item: &Item) -> &'static str {
         Item::String(_) => "strings",
         Item::Resource(_) => "catalogue",
         Item::Page(_) => "pages",
+        Item::Setting(_) => "site",
+        Item::Term(_) => "vocabulary",
     }
 }
 
