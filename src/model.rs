@@ -350,6 +350,9 @@ pub struct Vocabulary {
 pub struct Term {
     pub id: String,
     pub labels: BTreeMap<Lang, String>,
+    /// Other words for it per language (`M&E`, `stigma reduction`): search
+    /// finds the resources that carry the term by them.
+    pub synonyms: BTreeMap<Lang, Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -380,6 +383,9 @@ pub struct Resource {
     pub components: Vec<String>,
     pub summary: String,
     pub links: Vec<ResourceLink>,
+    /// Other titles in the default language (short names such as `PFA`,
+    /// former titles), found by search but not shown.
+    pub alternative_titles: Vec<String>,
     /// Where it is written, for diagnostics: file and YAML path (`[3]`).
     pub file: PathBuf,
     pub path: String,
@@ -401,6 +407,9 @@ pub struct ResourceText {
     pub summary: Option<String>,
     /// Labels of the links that have one, in order.
     pub link_labels: Vec<String>,
+    /// The titles people use for it in this language (a document without a
+    /// translated title is often known by a translated name).
+    pub alternative_titles: Vec<String>,
     /// Hash of the default-language text this was translated from.
     pub source_hash: Option<String>,
 }

@@ -575,3 +575,27 @@ fn a_new_language_gets_its_site_title_and_vocabulary_labels_from_a_tool() {
     assert!(!build.stderr.contains("has no pt label"), "{}", build.stderr);
     assert!(site.page("pt/index.html").contains("PT site:title"));
 }
+
+#[test]
+fn alternative_titles_travel_one_per_line_and_are_found_by_search() {
+    let site = site();
+    let mut po = site.run(&["i18n", "export", "--lang", "fr", "--format", "po"]).stdout;
+    let id = "resource:iasc-2007-mhpss-guidelines:alternative_titles";
+    assert!(po.contains(&format!("msgctxt \"{id}\"\nmsgid \"IASC MHPSS Guidelines\"\nmsgstr \"\"\n")));
+    po = set_target(&po, id, "po", "Directives du CPI sur la SMSPS\\nLignes directrices CPI");
+    site.write("fr.po", &po);
+    let run = site.run(&["i18n", "import", "fr.po"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let catalogue = read(&site, "content/catalogue/translations/fr.yaml");
+    assert!(
+        catalogue.contains("  alternative_titles: [\"Directives du CPI sur la SMSPS\", \"Lignes directrices CPI\"]\n")
+            || catalogue.contains(
+                "  alternative_titles:\n    - \"Directives du CPI sur la SMSPS\"\n    - \"Lignes directrices CPI\"\n"
+            ),
+        "{catalogue}"
+    );
+    site.build();
+    let found = site.run(&["search", "lignes directrices CPI", "--lang", "fr"]).stdout;
+    let first = found.lines().find(|l| l.trim_start().starts_with("/fr/")).unwrap_or_default();
+    assert_eq!(first.trim(), "/fr/resources/iasc-2007-mhpss-guidelines/", "{found}");
+}

@@ -17,6 +17,8 @@ fn queries() -> Vec<(String, String, Vec<String>)> {
 
 /// (language, a resource's exact title as the reader sees it, its page).
 const TITLES: &[(&str, &str, &str)] = &[
+    ("en", "PFA", "/en/resources/who-2011-psychological-first-aid/"),
+    ("ar", "الإسعافات الأولية النفسية", "/ar/resources/who-2011-psychological-first-aid/"),
     ("en", "Psychological First Aid: Guide for Field Workers", "/en/resources/who-2011-psychological-first-aid/"),
     (
         "en",

@@ -17,6 +17,9 @@ pub struct SearchDoc {
     pub title: String,
     pub section: String,
     pub body: String,
+    /// Words that find it as its title does but are not shown: a
+    /// resource's alternative titles and its terms' synonyms.
+    pub also: String,
     /// Per [`FACET_FIELDS`], the values.
     pub facets: [Vec<String>; 4],
 }
@@ -55,6 +58,7 @@ fn resource_document(
         title: format!("{} {}", card.citation, card.title),
         section: String::new(),
         body: card.summary.clone(),
+        also: also(catalogue, lang, resource),
         facets: [
             resource.categories.clone(),
             resource.audiences.clone(),
@@ -62,6 +66,29 @@ fn resource_document(
             resource.components.clone(),
         ],
     }
+}
+
+/// A resource's alternative titles in `lang` and in the default language
+/// (a short name like `PFA` is typed in every language), and the synonyms
+/// in `lang` of its categories, audiences and topics, one per line.
+fn also(catalogue: &Catalogue, lang: &Lang, resource: &Resource) -> String {
+    let translated = catalogue.translations.get(lang).and_then(|t| t.get(&resource.id));
+    let mut words: Vec<&str> =
+        translated.map(|t| t.alternative_titles.iter().map(String::as_str).collect()).unwrap_or_default();
+    words.extend(resource.alternative_titles.iter().map(String::as_str));
+    let vocabulary = &catalogue.vocabulary;
+    let terms = resource
+        .categories
+        .iter()
+        .filter_map(|id| vocabulary.category(id))
+        .chain(resource.audiences.iter().filter_map(|id| vocabulary.audience(id)))
+        .chain(resource.topics.iter().filter_map(|id| vocabulary.topics.iter().find(|t| &t.id == id)));
+    for term in terms {
+        words.extend(term.synonyms.get(lang).into_iter().flatten().map(String::as_str));
+    }
+    let mut seen = std::collections::HashSet::new();
+    words.retain(|w| seen.insert(*w));
+    words.join("\n")
 }
 
 /// A page's introduction (with its summary), then each of its sections.
@@ -84,6 +111,7 @@ fn page_documents(
         title: page.front.title.clone(),
         section: String::new(),
         body: join_text(&summary, intro),
+        also: String::new(),
         facets: facets.clone(),
     }];
     docs.extend(page.doc.sections.iter().map(|section| SearchDoc {
@@ -91,6 +119,7 @@ fn page_documents(
         title: page.front.title.clone(),
         section: section.title_text.clone(),
         body: section.text.clone(),
+        also: String::new(),
         facets: facets.clone(),
     }));
     docs

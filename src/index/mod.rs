@@ -161,6 +161,10 @@ fn build_index(lang: &Lang, docs: &[SearchDoc], index_dir: &Path) -> tantivy::Re
         for (field, text) in fields.text.iter().zip([&doc.title, &doc.section, &doc.body]) {
             document.add_text(*field, text);
         }
+        // Alternative titles and synonyms count as the title does.
+        if !doc.also.is_empty() {
+            document.add_text(fields.text[0], &doc.also);
+        }
         for (field, values) in fields.facets.iter().zip(&doc.facets) {
             for value in values {
                 document.add_text(*field, value);

@@ -44,6 +44,9 @@ struct RawVocabulary {
 struct RawTerm {
     id: String,
     label: BTreeMap<String, String>,
+    /// Other words for the term, per language, found by search.
+    #[serde(default)]
+    synonyms: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +82,8 @@ struct RawResource {
     components: Vec<String>,
     summary: String,
     links: Vec<RawLink>,
+    #[serde(default)]
+    alternative_titles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +104,8 @@ struct RawText {
     summary: Option<String>,
     #[serde(default)]
     link_labels: Vec<String>,
+    #[serde(default)]
+    alternative_titles: Vec<String>,
     #[serde(default)]
     source_hash: Option<String>,
 }
@@ -222,7 +229,15 @@ fn vocabulary(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Op
             return None;
         }
     };
-    let terms = |raw: Vec<RawTerm>| raw.into_iter().map(|t| Term { id: t.id, labels: labels(t.label) }).collect();
+    let terms = |raw: Vec<RawTerm>| {
+        raw.into_iter()
+            .map(|t| Term {
+                id: t.id,
+                labels: labels(t.label),
+                synonyms: t.synonyms.into_iter().map(|(lang, words)| (Lang::new(&lang), words)).collect(),
+            })
+            .collect()
+    };
     Some(Vocabulary {
         categories: terms(raw.categories),
         audiences: terms(raw.audiences),
@@ -232,7 +247,7 @@ fn vocabulary(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> Op
             .into_iter()
             .map(|l| DocLanguage {
                 facet: l.facet.unwrap_or_else(|| l.id.clone()),
-                term: Term { id: l.id, labels: labels(l.label) },
+                term: Term { id: l.id, labels: labels(l.label), synonyms: BTreeMap::new() },
             })
             .collect(),
         components: raw
@@ -338,6 +353,7 @@ fn resources(
             audiences: raw.audiences,
             components: raw.components,
             summary: raw.summary,
+            alternative_titles: raw.alternative_titles,
             links: raw
                 .links
                 .into_iter()
@@ -368,6 +384,7 @@ fn translations(path: &Path, positions: &Positions, diags: &mut Diagnostics) -> 
                 title: raw.title,
                 summary: raw.summary,
                 link_labels: raw.link_labels,
+                alternative_titles: raw.alternative_titles,
                 source_hash: raw.source_hash,
             };
             out.push((id, text));

@@ -450,6 +450,11 @@ impl Apply<'_> {
                 (Field::Summary, Some(t)) => {
                     out.push(("summary", Owned::Text(t.clone()), Style::Folded, &["title"][..]))
                 }
+                (Field::AlternativeTitles, Some(t)) => {
+                    let titles = t.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+                    let after = &["title", "summary", "link_labels"][..];
+                    out.push(("alternative_titles", Owned::List(titles), Style::Double, after));
+                }
                 (Field::Link(_), _) => links.push((n, unit)),
                 _ => {}
             }

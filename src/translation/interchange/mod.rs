@@ -79,6 +79,8 @@ pub enum Field {
     },
     /// The label of the resource's n-th labelled link.
     Link(usize),
+    /// A resource's alternative titles, one per line.
+    AlternativeTitles,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,6 +265,12 @@ fn resources(workspace: &Workspace, export: &mut Export) {
         push("summary".into(), Field::Summary, &resource.summary, text.and_then(|t| t.summary.as_ref()), true);
         for (n, label) in resource.links.iter().filter_map(|l| l.label.as_ref()).enumerate() {
             push(format!("link:{n}"), Field::Link(n), label, text.and_then(|t| t.link_labels.get(n)), false);
+        }
+        // Alternative titles, one per line: the names readers search by.
+        if !resource.alternative_titles.is_empty() {
+            let current = text.map(|t| t.alternative_titles.join("\n")).filter(|t| !t.is_empty());
+            let source = resource.alternative_titles.join("\n");
+            push("alternative_titles".into(), Field::AlternativeTitles, &source, current.as_ref(), false);
         }
         export.hashes.insert(item, hash);
     }
