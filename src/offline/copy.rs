@@ -14,7 +14,8 @@
 //! `_offline/<lang>.js`, which the search page loads before the theme's
 //! `offline-fetch.js` answers the search script's requests from it. The
 //! library's combined filters need a server: offline they fall back to
-//! the pre-rendered listings (`library.js` stays idle on `file://`).
+//! the pre-rendered listings (`library.js` stays idle on `file://`, and
+//! the copy leaves its settings out of the pages).
 
 use std::collections::HashSet;
 use std::io::{self, Write as _};
@@ -44,7 +45,11 @@ fn in_copy(path: &str, langs: &[&Lang]) -> bool {
     }
     match path.split_once('/') {
         Some((first, _)) => langs.iter().any(|l| l.as_str() == first && path != crate::config::save_list_path(l)),
-        None => !matches!(path, "sitemap.xml" | "robots.txt" | "404.html" | crate::config::SAVE_SCRIPT),
+        // The service worker and the link preview image serve a site on a
+        // server only: a copy on disk never uses them.
+        None => {
+            !matches!(path, "sitemap.xml" | "robots.txt" | "404.html" | "og-image.png" | crate::config::SAVE_SCRIPT)
+        }
     }
 }
 
@@ -62,33 +67,52 @@ fn data_script_path(lang: &Lang) -> String {
     format!("_offline/{lang}.js")
 }
 
-/// The zip of the copy of `langs`, its files in one folder named after
-/// the site (and the language, for one language's copy). The same site
-/// gives the same bytes: entries in path order, one fixed date.
-pub fn zip(config: &Config, dir: &Path, files: &Files, langs: &[&Lang], lang: Option<&Lang>) -> io::Result<Vec<u8>> {
+/// Writes `dest`, the zip of the copy of `langs`, its files in one folder
+/// named after the site (and the language, for one language's copy). The
+/// same site gives the same bytes: entries in path order, one fixed date.
+///
+/// Entries are read, rewritten and deflated a chunk at a time, straight
+/// into the file: a large site's copy is never held in memory whole.
+pub fn zip(
+    config: &Config,
+    dir: &Path,
+    files: &Files,
+    langs: &[&Lang],
+    lang: Option<&Lang>,
+    dest: &Path,
+) -> io::Result<()> {
     let search: Vec<(&Lang, Vec<&str>)> = langs.iter().map(|&l| (l, search_files(files, l))).collect();
     let copied: Vec<&str> = files.keys().map(String::as_str).filter(|p| in_copy(p, langs)).collect();
     let known = Known::new(copied.iter().chain(search.iter().flat_map(|(_, paths)| paths.iter())).copied());
-    let mut entries = copied
-        .par_iter()
-        .map(|&path| {
-            let bytes = std::fs::read(dir.join(path))?;
-            let bytes = match path.ends_with(".html") {
-                true => page(config, &String::from_utf8_lossy(&bytes), path, &known).into_bytes(),
-                false => bytes,
-            };
-            Ok((path.to_string(), bytes))
-        })
-        .collect::<io::Result<Vec<(String, Vec<u8>)>>>()?;
-    for (lang, paths) in &search {
-        entries.push((data_script_path(lang), data_script(dir, lang, paths)?));
-    }
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let scripts: Vec<(String, &Lang, &[&str])> =
+        search.iter().map(|(l, paths)| (data_script_path(l), *l, paths.as_slice())).collect();
+    let mut names: Vec<&str> = copied.iter().copied().chain(scripts.iter().map(|(p, ..)| p.as_str())).collect();
+    names.sort_unstable();
     let folder = match lang {
         Some(lang) => format!("{}-{lang}", config.slug()),
         None => config.slug(),
     };
-    package(&folder, entries)
+    let entry = |name: &str| -> io::Result<Vec<u8>> {
+        if let Some((_, lang, paths)) = scripts.iter().find(|(p, ..)| p == name) {
+            return data_script(dir, lang, paths);
+        }
+        let bytes = std::fs::read(dir.join(name))?;
+        Ok(match name.ends_with(".html") {
+            true => page(config, &String::from_utf8_lossy(&bytes), name, &known).into_bytes(),
+            false => bytes,
+        })
+    };
+    if let Some(parent) = dest.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut zip = Package::create(dest, &folder)?;
+    for chunk in names.chunks(64) {
+        let entries = chunk.par_iter().map(|name| entry(name)).collect::<io::Result<Vec<Vec<u8>>>>()?;
+        for (name, bytes) in chunk.iter().zip(entries) {
+            zip.add(name, &bytes)?;
+        }
+    }
+    zip.finish()
 }
 
 /// Paths in the copy, and every folder above them (`ar/`, `ar/guidance/`).
@@ -132,7 +156,7 @@ impl<'a> Known<'a> {
 /// scripts that give `search.js` its files without `fetch()`.
 pub fn page(config: &Config, html: &str, from: &str, known: &Known) -> String {
     let up = "../".repeat(from.matches('/').count());
-    let mut html = relative(config, html, &up, known);
+    let mut html = relative(config, &without_library_settings(html), &up, known);
     let lang = from.split_once('/').map(|(lang, _)| lang);
     if let (Some(lang), true) = (lang, html.contains(" data-search=\"")) {
         let scripts = format!(
@@ -145,6 +169,16 @@ pub fn page(config: &Config, html: &str, from: &str, known: &Known) -> String {
         }
     }
     html
+}
+
+/// `html` without the settings of `library.js`, which stays idle on
+/// `file://` (its filters need a server): about 1.5 KB of every listing.
+fn without_library_settings(html: &str) -> std::borrow::Cow<'_, str> {
+    const ATTRIBUTE: &str = " data-library=\"";
+    let Some(start) = html.find(ATTRIBUTE) else { return html.into() };
+    let Some(len) = html[start + ATTRIBUTE.len()..].find('"') else { return html.into() };
+    let end = start + ATTRIBUTE.len() + len + 1;
+    format!("{}{}", &html[..start], &html[end..]).into()
 }
 
 /// `html` with each site-absolute URL in an attribute, or in JSON inside
@@ -215,20 +249,33 @@ fn base64(bytes: &[u8]) -> serde_json::Value {
     serde_json::Value::Array(vec![base64::engine::general_purpose::STANDARD.encode(bytes).into()])
 }
 
-/// A zip with `entries` (in the order given) below `folder/`, deflated,
-/// every entry dated 1980-01-01 (the zip format's first day) so that two
-/// builds give the same bytes.
-fn package(folder: &str, entries: Vec<(String, Vec<u8>)>) -> io::Result<Vec<u8>> {
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    let mut writer = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
-    for (name, bytes) in entries {
-        writer.start_file(format!("{folder}/{name}"), options).map_err(io::Error::other)?;
-        writer.write_all(&bytes)?;
+/// A zip file being written: entries (in the order added) below
+/// `folder/`, deflated, every entry dated 1980-01-01 (the zip format's first
+/// day) so that two builds give the same bytes.
+struct Package {
+    writer: zip::ZipWriter<io::BufWriter<std::fs::File>>,
+    folder: String,
+    options: zip::write::SimpleFileOptions,
+}
+
+impl Package {
+    fn create(dest: &Path, folder: &str) -> io::Result<Package> {
+        let file = io::BufWriter::new(std::fs::File::create(dest)?);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        Ok(Package { writer: zip::ZipWriter::new(file), folder: folder.to_string(), options })
     }
-    Ok(writer.finish().map_err(io::Error::other)?.into_inner())
+
+    fn add(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        self.writer.start_file(format!("{}/{name}", self.folder), self.options).map_err(io::Error::other)?;
+        self.writer.write_all(bytes)
+    }
+
+    fn finish(self) -> io::Result<()> {
+        self.writer.finish().map_err(io::Error::other)?.into_inner().map(drop).map_err(|e| e.into_error())
+    }
 }
 
 #[cfg(test)]

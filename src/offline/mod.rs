@@ -54,14 +54,12 @@ pub fn write(config: &Config, site: &Site, staging: &Staging) -> Diagnostics {
             .par_iter()
             .filter_map(|&lang| {
                 let langs: Vec<&Lang> = lang.map_or_else(|| config.langs().collect(), |l| vec![l]);
-                let bytes = copy::zip(config, staging.dir(), &files, &langs, lang).map_err(|e| {
-                    Diagnostic::error(
-                        Path::new(&config.offline_zip_path(lang)),
-                        (1, 1),
-                        format!("cannot make the offline copy: {e}"),
-                    )
-                });
-                bytes.and_then(|bytes| staging.write(Path::new(&config.offline_zip_path(lang)), &bytes)).err()
+                let rel = config.offline_zip_path(lang);
+                copy::zip(config, staging.dir(), &files, &langs, lang, &staging.dir().join(&rel))
+                    .map_err(|e| {
+                        Diagnostic::error(Path::new(&rel), (1, 1), format!("cannot make the offline copy: {e}"))
+                    })
+                    .err()
             })
             .collect();
         diags.extend(written);
