@@ -217,9 +217,11 @@ pub struct Section {
     /// HTML, with link marks as in [`Document::intro`].
     pub body: String,
     /// The body as plain text, for the search index: taken from the
-    /// Markdown events while parsing, not from the HTML.
+    /// Markdown events while parsing, not from the HTML. Shared with the
+    /// section's search document rather than copied into it: on a large
+    /// site the text of every page is a good part of the build's memory.
     #[serde(skip)]
-    pub text: String,
+    pub text: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -18,7 +18,7 @@ pub fn document(config: &Config, lang: &Lang, page: &Page) -> Document {
         sections: doc
             .sections
             .iter()
-            .map(|s| Section { title: fill(&s.title), body: fill(&s.body), text: String::new(), ..s.clone() })
+            .map(|s| Section { title: fill(&s.title), body: fill(&s.body), text: Default::default(), ..s.clone() })
             .collect(),
         footnotes: doc.footnotes.iter().map(|f| Footnote { html: fill(&f.html), ..f.clone() }).collect(),
         ..Document::default()

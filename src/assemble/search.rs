@@ -16,7 +16,8 @@ pub struct SearchDoc {
     pub url: String,
     pub title: String,
     pub section: String,
-    pub body: String,
+    /// Shared with the page's [`crate::model::Section::text`].
+    pub body: std::sync::Arc<str>,
     /// Words that find it as its title does but are not shown: a
     /// resource's alternative titles and its terms' synonyms.
     pub also: String,
@@ -57,7 +58,7 @@ fn resource_document(
         url: resource_url(config, lang, &resource.id),
         title: format!("{} {}", card.citation, card.title),
         section: String::new(),
-        body: card.summary.clone(),
+        body: card.summary.as_str().into(),
         also: also(catalogue, lang, resource),
         facets: [
             resource.categories.clone(),
@@ -110,7 +111,7 @@ fn page_documents(
         url: url.clone(),
         title: page.front.title.clone(),
         section: String::new(),
-        body: join_text(&summary, intro),
+        body: join_text(&summary, intro).into(),
         also: String::new(),
         facets: facets.clone(),
     }];

@@ -158,7 +158,7 @@ fn build_index(lang: &Lang, docs: &[SearchDoc], index_dir: &Path) -> tantivy::Re
     for doc in docs {
         let mut document = TantivyDocument::default();
         document.add_text(fields.url, &doc.url);
-        for (field, text) in fields.text.iter().zip([&doc.title, &doc.section, &doc.body]) {
+        for (field, text) in fields.text.iter().zip([doc.title.as_str(), doc.section.as_str(), &doc.body]) {
             document.add_text(*field, text);
         }
         // Alternative titles and synonyms count as the title does.

@@ -346,7 +346,7 @@ impl<'a> Builder<'a, '_> {
             let mut title = String::new();
             html::push_html(&mut title, events.into_iter());
             let title = self.clean(title);
-            self.section = Some(Section { id, title, title_text: text, body: String::new(), text: String::new() });
+            self.section = Some(Section { id, title, title_text: text, body: String::new(), text: Default::default() });
             return;
         }
         let tag = Tag::Heading {
@@ -400,7 +400,7 @@ impl<'a> Builder<'a, '_> {
         match self.section.take() {
             Some(mut section) => {
                 section.body = body;
-                section.text = text;
+                section.text = text.into();
                 self.doc.sections.push(section);
             }
             None => {

@@ -140,7 +140,7 @@ fn chapter<'a>(
                 id: format!("{prefix}{}", s.id),
                 title: html(&s.title),
                 body: html(&s.body),
-                text: String::new(),
+                text: Default::default(),
                 ..s.clone()
             })
             .collect(),
