@@ -195,8 +195,11 @@
     let stemmer = null;
     function stemWord(word) {
       // Opened from disk (the offline copy), a module cannot be imported:
-      // words are then looked up as written and by prefix.
-      stemmer ??= meta.then((m) => (m.stemmer ? import(new URL(m.stemmer, new URL(base, location.href)).href).then((mod) => new mod.default()) : null)).catch(() => null);
+      // the copy gives the same stemmer as a classic script instead.
+      const offline = window.signpostStemmer;
+      stemmer ??= offline
+        ? Promise.resolve(new offline())
+        : meta.then((m) => (m.stemmer ? import(new URL(m.stemmer, new URL(base, location.href)).href).then((mod) => new mod.default()) : null)).catch(() => null);
       return stemmer.then((s) => (s ? s.stemWord(word) : word));
     }
 
