@@ -230,3 +230,23 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
 }
+
+#[test]
+fn a_new_site_builds_its_pdf_and_offline_copy_with_the_built_in_fonts() {
+    let outside = Outside::new();
+    let site = outside.new_site();
+    let config = outside.read("site/signpost.yaml");
+    std::fs::write(site.join("signpost.yaml"), format!("{config}downloads:\n  pdf: true\n  offline: true\n")).unwrap();
+    outside.ok("site", &["build"]);
+    for lang in ["en", "ar"] {
+        let pdf = std::fs::read(site.join(format!("public/{lang}/field-notes.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{lang}");
+        assert!(site.join(format!("public/{lang}/field-notes-offline.zip")).is_file(), "{lang}");
+    }
+    // The theme's own fonts, once exported, give the same PDF.
+    let before = std::fs::read(site.join("public/ar/field-notes.pdf")).unwrap();
+    outside.ok("site", &["theme", "export"]);
+    assert!(site.join("themes/default/fonts/NotoNaskhArabic-Regular.ttf").is_file());
+    outside.ok("site", &["build"]);
+    assert_eq!(std::fs::read(site.join("public/ar/field-notes.pdf")).unwrap(), before);
+}

@@ -50,7 +50,7 @@ pub fn site(config: &Config, site: &Site, strings: &Strings, staging: &Staging) 
     if !config.downloads.pdf {
         return (downloads, diags);
     }
-    let fonts = match Fonts::load(&config.root, &config.theme_dir().join("fonts")) {
+    let fonts = match Fonts::load(config) {
         Ok(fonts) => fonts,
         Err(d) => {
             diags.push(d);

@@ -1,9 +1,9 @@
 //! The typst `World` of one book: a single source file (the generated
-//! markup) and the theme's fonts. Nothing else exists in it: no files, no
+//! markup) and the theme's fonts (the site's, else the built-in theme's). Nothing else exists in it: no files, no
 //! packages, no date (so `datetime.today()` fails and the output cannot
 //! depend on the day).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -12,9 +12,10 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use crate::config::Config;
 use crate::diag::Diagnostic;
 
-/// The fonts of `themes/<theme>/fonts/`, read once per build and shared by
+/// The fonts of the theme's `fonts/`, read once per build and shared by
 /// every language's book.
 pub struct Fonts {
     book: LazyHash<FontBook>,
@@ -22,38 +23,36 @@ pub struct Fonts {
 }
 
 impl Fonts {
-    /// Every `.ttf`, `.otf`, `.ttc` and `.otc` file of `dir`, in file-name
-    /// order (so the same fonts are chosen on every machine).
-    pub fn load(root: &Path, dir: &Path) -> Result<Fonts, Diagnostic> {
-        let shown = crate::load::relative(root, dir);
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| Diagnostic::error(&shown, (1, 1), format!("cannot read the PDF's fonts: {e}")))?;
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str()))
-            })
-            .collect();
-        paths.sort();
+    /// Every `.ttf`, `.otf`, `.ttc` and `.otc` file of the theme's
+    /// `fonts/` (the site's own theme folder, else the built-in theme's),
+    /// in file-name order (so the same fonts are chosen on every machine).
+    pub fn load(config: &Config) -> Result<Fonts, Diagnostic> {
+        let is_font = |name: &str| {
+            let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+            ["ttf", "otf", "ttc", "otc"].contains(&ext.as_str())
+        };
+        let shown = |name: &str| match config.theme_dir().join(name) {
+            on_disk if on_disk.is_file() => crate::load::relative(&config.root, &on_disk),
+            _ => crate::theme::built_in_path(name),
+        };
         let mut fonts = Vec::new();
-        for path in &paths {
-            let data = std::fs::read(path).map_err(|e| {
-                Diagnostic::error(crate::load::relative(root, path), (1, 1), format!("cannot read the font: {e}"))
-            })?;
+        for name in crate::theme::list(config, "fonts").into_iter().filter(|n| is_font(n)) {
+            let Some(data) = crate::theme::file(config, &name) else {
+                return Err(Diagnostic::error(shown(&name), (1, 1), "cannot read the font"));
+            };
             let before = fonts.len();
             fonts.extend(Font::iter(Bytes::new(data)));
             if fonts.len() == before {
                 return Err(Diagnostic::error(
-                    crate::load::relative(root, path),
+                    shown(&name),
                     (1, 1),
                     "not a font typst can read (TrueType or OpenType expected)",
                 ));
             }
         }
         if fonts.is_empty() {
-            return Err(Diagnostic::error(shown, (1, 1), "no font for the PDF here (.ttf or .otf files expected)"));
+            let dir = crate::load::relative(&config.root, &config.theme_dir().join("fonts"));
+            return Err(Diagnostic::error(dir, (1, 1), "no font for the PDF here (.ttf or .otf files expected)"));
         }
         Ok(Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts })
     }
