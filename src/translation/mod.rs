@@ -9,6 +9,7 @@ pub mod ftl;
 pub mod inline;
 pub mod interchange;
 pub mod mark;
+pub mod markers;
 pub mod segment;
 pub mod status;
 

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::parse::markdown::slugify;
 use crate::parse::source;
 use crate::translation::inline::{self, Code, CodedBlock};
+use crate::translation::markers;
 use crate::translation::segment::Block;
 
 use super::Field;
@@ -52,7 +53,7 @@ pub fn units(rel: &str, title: &str, source: &str, translation: Option<&str>) ->
     let blocks = inline::blocks(source);
     let targets = match translation.filter(|t| !t.is_empty()) {
         None => Some(vec![None; blocks.len()]),
-        Some(t) => inline::align(&blocks, &inline::blocks(t)).map(|all| all.into_iter().map(Some).collect()),
+        Some(t) => markers::align(&blocks, &inline::blocks(t)).map(|all| all.into_iter().map(Some).collect()),
     };
     let Some(targets) = targets else {
         return vec![BodyUnit {
@@ -115,7 +116,7 @@ fn heading_id(body: &str, block: &CodedBlock) -> String {
 /// A translated block as it can go into the page: its markers complete,
 /// and on one line where the block must be.
 pub fn check(text: &str, kind: Block, codes: &[Code], source_codes: usize) -> Result<String, String> {
-    let markdown = inline::decode(text, codes, source_codes)?;
+    let markdown = markers::decode(text, codes, source_codes)?;
     match kind {
         Block::Heading | Block::TableCell if markdown.contains('\n') => {
             Err(format!("a {} is one line: take out the line break", self::kind(kind)))

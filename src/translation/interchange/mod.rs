@@ -10,6 +10,7 @@
 //! change stays the same byte for byte; and it checks everything before it
 //! writes anything.
 
+mod apply;
 mod blocks;
 mod edit;
 mod import;

@@ -14,7 +14,8 @@ use quick_xml::reader::Reader;
 
 use super::{Document, Export, Incoming, Item, ItemState, error};
 use crate::diag::{Diagnostics, LineIndex};
-use crate::translation::inline::{self, Code, Marker};
+use crate::translation::inline::Code;
+use crate::translation::markers::{self, Marker};
 
 /// The whole file.
 pub fn write(export: &Export) -> String {
@@ -95,7 +96,7 @@ fn content(text: &str, codes: &[Code]) -> String {
         return partial_escape(text).into_owned();
     }
     let mut out = String::with_capacity(text.len() + 32 * codes.len());
-    for token in inline::tokens(text) {
+    for token in markers::tokens(text) {
         match token {
             Ok(plain) => out.push_str(&partial_escape(plain)),
             Err(Marker::Open(id)) => {
