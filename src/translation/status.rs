@@ -79,7 +79,7 @@ pub struct LanguageStatus {
     pub pages: Tally,
     pub resources: Tally,
     pub strings: Tally,
-    /// Translation units as a translation tool counts them ([`segment`]).
+    /// Translation units as a translation tool counts them ([`inline::translatable`]).
     pub segments: Segments,
     /// Share of everything that is current, 0 to 100, rounded down.
     pub percent: usize,
