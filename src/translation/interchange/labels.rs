@@ -194,16 +194,13 @@ pub fn set_term(text: &str, facet: &str, id: &str, lang: &Lang, value: &str) -> 
         let line = lines[n];
         !line.trim().is_empty() && line.len() - line.trim_start().len() < child.len()
     });
-    let others: Vec<&str> = ["en", "fr", "es", "ar"].into_iter().filter(|l| *l != lang.as_str()).collect();
-    Ok(edit::set_key(
-        text,
-        label + 1..end.unwrap_or(entry.end),
-        &child,
-        lang.as_str(),
-        &Value::Text(value),
-        Style::Double,
-        &others,
-    ))
+    let block = label + 1..end.unwrap_or(entry.end);
+    // A new language goes after the languages the label has.
+    let others: Vec<&str> = lines[block.clone()]
+        .iter()
+        .filter_map(|l| l.strip_prefix(child.as_str())?.split_once(':').map(|(key, _)| key.trim()))
+        .collect();
+    Ok(edit::set_key(text, block, &child, lang.as_str(), &Value::Text(value), Style::Double, &others))
 }
 
 /// Whether `vocabulary.yaml` now reads the label as `value`.
