@@ -185,7 +185,7 @@ fn prepare_timed(options: &BuildOptions, timings: &timings::Timings) -> Result<(
         (site, catalogue, status)
     });
     let strings = Arc::new(strings);
-    let assembled = timings.stage("assemble", || assemble::site(&config, &site, catalogue.as_ref()));
+    let assembled = timings.stage("assemble", || assemble::site(&config, catalogue.as_ref()));
     let prepared = Prepared {
         config,
         assets: sources.assets,

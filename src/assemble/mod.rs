@@ -8,7 +8,10 @@
 //! - the resource library's facet index and, per language, every resource's
 //!   card ([`library`]);
 //! - per language, the search documents: each page's sections as plain text
-//!   and each resource ([`search`]);
+//!   and each resource ([`search`]), made when the index asks for them
+//!   ([`Assembled::search_documents`]) and dropped once indexed: held for
+//!   every language at once they add to a large site's peak memory, and
+//!   `serve` would keep them for nothing;
 //! - links between pages resolved to URLs in the reader's language
 //!   ([`links`]). Rendering calls [`links::document`] page by page, as it
 //!   writes them: holding every page's HTML in four languages at once would
@@ -36,8 +39,6 @@ pub struct Assembled {
 pub struct Language {
     /// Every resource's card, in catalogue order (empty without a catalogue).
     pub cards: Vec<library::Card>,
-    /// What a reader of the language can find, in index order.
-    pub search: Vec<search::SearchDoc>,
 }
 
 impl Assembled {
@@ -45,10 +46,21 @@ impl Assembled {
     pub fn lang(&self, lang: &Lang) -> &Language {
         &self.langs[lang]
     }
+
+    /// What a reader of `lang` can find, in index order.
+    pub fn search_documents(
+        &self,
+        config: &Config,
+        site: &Site,
+        catalogue: Option<&Catalogue>,
+        lang: &Lang,
+    ) -> Vec<search::SearchDoc> {
+        search::documents(config, site, catalogue, &self.lang(lang).cards, lang)
+    }
 }
 
 /// Assembles every language, in parallel.
-pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>) -> Assembled {
+pub fn site(config: &Config, catalogue: Option<&Catalogue>) -> Assembled {
     let langs: Vec<&Lang> = config.langs().collect();
     let languages: Vec<(Lang, Language)> = langs
         .par_iter()
@@ -57,8 +69,7 @@ pub fn site(config: &Config, site: &Site, catalogue: Option<&Catalogue>) -> Asse
                 Some(c) => c.resources.par_iter().map(|r| library::card(config, c, lang, r)).collect(),
                 None => Vec::new(),
             };
-            let search = search::documents(config, site, catalogue, &cards, lang);
-            ((*lang).clone(), Language { cards, search })
+            ((*lang).clone(), Language { cards })
         })
         .collect();
     Assembled { facets: catalogue.map(library::Index::new), langs: languages.into_iter().collect() }

@@ -117,9 +117,9 @@ pub fn site(
         .collect::<Vec<_>>()
         .par_iter()
         .filter_map(|lang| {
-            let docs = &assembled.lang(lang).search;
+            let docs = assembled.search_documents(config, site, catalogue, lang);
             let labels = export::facet_labels(config, site, catalogue, lang);
-            language(lang, docs, &labels, &lang_dir(indexes, lang), &out.join(search_dir(lang))).err()
+            language(lang, &docs, &labels, &lang_dir(indexes, lang), &out.join(search_dir(lang))).err()
         })
         .collect::<Vec<_>>()
         .into_iter()

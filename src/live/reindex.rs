@@ -35,10 +35,10 @@ fn write(snapshot: &Snapshot, staging: &Path, indexes: &Path) -> Result<(), Stri
         std::fs::remove_dir_all(staging).map_err(|e| format!("{}: {e}", staging.display()))?;
     }
     std::fs::create_dir_all(staging).map_err(|e| format!("{}: {e}", staging.display()))?;
-    // The edited pages' search documents are assembled again; the rest of
-    // the snapshot's assembled values (the cards) did not change.
-    let assembled = crate::assemble::site(config, &snapshot.site, snapshot.catalogue.as_ref());
-    let diags = crate::index::site(config, &snapshot.site, snapshot.catalogue.as_ref(), &assembled, indexes, staging);
+    // The index makes the search documents from the snapshot's site, which
+    // holds the edited pages; the cards did not change.
+    let diags =
+        crate::index::site(config, &snapshot.site, snapshot.catalogue.as_ref(), &snapshot.assembled, indexes, staging);
     if let Some(error) = diags.into_iter().find(|d| d.is_error()) {
         return Err(error.to_string());
     }

@@ -396,7 +396,10 @@ impl<'a> Builder<'a, '_> {
         let mut body = String::new();
         html::push_html(&mut body, std::mem::take(&mut self.current).into_iter());
         let text = collapse_spaces(&std::mem::take(&mut self.current_text));
-        let body = self.clean(body);
+        // Kept for the whole build (and by `serve`): drop the slack of the
+        // growing buffer, up to half of it on a large page.
+        let mut body = self.clean(body);
+        body.shrink_to_fit();
         match self.section.take() {
             Some(mut section) => {
                 section.body = body;
@@ -406,6 +409,7 @@ impl<'a> Builder<'a, '_> {
             None => {
                 self.doc.intro = body;
                 self.doc.intro_text = text;
+                self.doc.intro_text.shrink_to_fit();
             }
         }
     }
