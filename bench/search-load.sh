@@ -6,6 +6,8 @@
 #   bash bench/search-load.sh [SITE ...]     SITE: bundled, or N (bench/generate.py
 #                                            pages per language); default: bundled
 #   DURATION=20s ROUNDS=1 REV=worktree bash bench/search-load.sh bundled
+#   BIN=path/to/signpost bash bench/search-load.sh    a binary already built
+#                                            (the bundled site from this tree)
 #
 # For each site: builds it once (`signpost build --output DEST`), starts
 # `signpost serve --no-build --output DEST` and nginx (a temporary
@@ -46,7 +48,11 @@ NGINX_VERSION="$("$NGINX" -v 2>&1 | head -n 1)"
 
 mkdir -p "$OUT/bin"
 SIGNPOST="$OUT/bin/signpost-load"
-if [ "$REV" = worktree ]; then
+if [ -n "${BIN:-}" ]; then
+    SRC="$ROOT"
+    cp "$BIN" "$SIGNPOST"
+    SIGNPOST_VERSION="$("$SIGNPOST" --version) (the binary $BIN, sha256 $(sha256sum "$BIN" | cut -c1-16))"
+elif [ "$REV" = worktree ]; then
     SRC="$ROOT"
     echo "== cargo build --release --locked (working tree)" >&2
     (cd "$ROOT" && cargo build --release --locked)
@@ -247,7 +253,7 @@ PY
         echo
         echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), serve against nginx, site = $label"
         echo
-        echo "- command: \`DURATION=$DURATION ROUNDS=$ROUNDS bash bench/search-load.sh $SITE\`"
+        echo "- command: \`${BIN:+BIN=$BIN }DURATION=$DURATION ROUNDS=$ROUNDS bash bench/search-load.sh $SITE\`"
         echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r)"
         echo "- signpost: $SIGNPOST_VERSION"
         echo "- nginx: $NGINX_VERSION (worker_processes auto, sendfile, access_log off); load generator: $WRK_VERSION, kept-alive connections, -t1 for 1 connection, -t2 for 64"

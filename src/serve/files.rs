@@ -179,65 +179,94 @@ pub async fn live_script() -> Response {
 /// The file system, refusing any file whose real path is outside the
 /// root: `ServeDir` already refuses `..`, and this catches symbolic links
 /// in the output that lead out of it.
+///
+/// Calls are made on the answering thread, as nginx does, not on tokio's
+/// blocking pool: a site's files are small and in the page cache, and each
+/// trip to the pool (tokio::fs makes one per call, and `ServeDir` makes
+/// four per page) cost more than the work, a page answered in 0.3 ms where
+/// nginx took 0.06. Files up to [`READ_WHOLE`] are read at once; larger
+/// ones (videos, PDFs) are streamed through the pool.
 #[derive(Clone)]
 pub struct InsideRoot {
     root: Arc<PathBuf>,
 }
 
+/// Files up to this size are read into memory in one call when opened.
+pub const READ_WHOLE: u64 = 1024 * 1024;
+
 impl Backend for InsideRoot {
     type File = Opened;
     type Metadata = std::fs::Metadata;
-    type OpenFuture = Pin<Box<dyn Future<Output = io::Result<Opened>> + Send>>;
-    type MetadataFuture = Pin<Box<dyn Future<Output = io::Result<std::fs::Metadata>> + Send>>;
+    type OpenFuture = std::future::Ready<io::Result<Opened>>;
+    type MetadataFuture = std::future::Ready<io::Result<std::fs::Metadata>>;
 
     fn open(&self, path: PathBuf) -> Self::OpenFuture {
-        let root = self.root.clone();
-        Box::pin(async move {
-            // One trip to the blocking pool for both calls.
-            let file = tokio::task::spawn_blocking(move || {
-                // The root too, each time: it may be a link that a
-                // deployment points at a new build.
-                let (base, real) = (std::fs::canonicalize(root.as_path())?, std::fs::canonicalize(&path)?);
-                if !real.starts_with(base) {
-                    return Err(io::Error::from(io::ErrorKind::NotFound));
-                }
-                std::fs::File::open(real)
-            })
-            .await
-            .map_err(io::Error::other)??;
-            Ok(Opened(tokio::fs::File::from_std(file)))
-        })
+        std::future::ready(open_inside(&self.root, &path))
     }
 
     fn metadata(&self, path: PathBuf) -> Self::MetadataFuture {
-        Box::pin(async move { tokio::fs::metadata(&path).await })
+        std::future::ready(std::fs::metadata(path))
     }
 }
 
-/// A file opened by [`InsideRoot`].
-pub struct Opened(tokio::fs::File);
+fn open_inside(root: &Path, path: &Path) -> io::Result<Opened> {
+    // The root too, each time: it may be a link that a deployment points
+    // at a new build.
+    let (base, real) = (std::fs::canonicalize(root)?, std::fs::canonicalize(path)?);
+    if !real.starts_with(base) {
+        return Err(io::Error::from(io::ErrorKind::NotFound));
+    }
+    let mut file = std::fs::File::open(real)?;
+    let metadata = file.metadata()?;
+    if metadata.len() > READ_WHOLE {
+        return Ok(Opened { content: Content::Streamed(tokio::fs::File::from_std(file)), metadata });
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    io::Read::read_to_end(&mut file, &mut bytes)?;
+    Ok(Opened { content: Content::Read(io::Cursor::new(bytes)), metadata })
+}
+
+/// A file opened by [`InsideRoot`], with its metadata as of opening.
+pub struct Opened {
+    content: Content,
+    metadata: std::fs::Metadata,
+}
+
+enum Content {
+    Read(io::Cursor<Vec<u8>>),
+    Streamed(tokio::fs::File),
+}
 
 impl AsyncRead for Opened {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.0).poll_read(cx, buf)
+        match &mut self.content {
+            Content::Read(bytes) => Pin::new(bytes).poll_read(cx, buf),
+            Content::Streamed(file) => Pin::new(file).poll_read(cx, buf),
+        }
     }
 }
 
 impl AsyncSeek for Opened {
     fn start_seek(mut self: Pin<&mut Self>, position: io::SeekFrom) -> io::Result<()> {
-        Pin::new(&mut self.0).start_seek(position)
+        match &mut self.content {
+            Content::Read(bytes) => Pin::new(bytes).start_seek(position),
+            Content::Streamed(file) => Pin::new(file).start_seek(position),
+        }
     }
 
     fn poll_complete(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<u64>> {
-        Pin::new(&mut self.0).poll_complete(cx)
+        match &mut self.content {
+            Content::Read(bytes) => Pin::new(bytes).poll_complete(cx),
+            Content::Streamed(file) => Pin::new(file).poll_complete(cx),
+        }
     }
 }
 
 impl File for Opened {
     type Metadata = std::fs::Metadata;
-    type MetadataFuture<'a> = Pin<Box<dyn Future<Output = io::Result<std::fs::Metadata>> + Send + 'a>>;
+    type MetadataFuture<'a> = std::future::Ready<io::Result<std::fs::Metadata>>;
 
     fn metadata(&self) -> Self::MetadataFuture<'_> {
-        Box::pin(async move { self.0.metadata().await })
+        std::future::ready(Ok(self.metadata.clone()))
     }
 }

@@ -23,10 +23,11 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, Searcher, Term};
 
 use crate::index::analysis::{self, surface_analyzer, tokens};
-use crate::index::export::shard_key;
-use crate::index::pack::pack_of;
 use crate::index::{FACET_FIELDS, TEXT_FIELDS, lang_dir, schema, search_dir};
 use crate::model::Lang;
+use files::{Entry, Files};
+
+mod files;
 
 /// Longer queries are cut: nobody types more, and it bounds the work.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -88,11 +89,6 @@ impl Response {
     }
 }
 
-/// One lexicon entry: a surface form, its stem, the stem's file id (for the
-/// browser) and its document frequency.
-#[derive(Debug, Clone, serde::Deserialize)]
-struct Entry(String, String, serde::de::IgnoredAny, usize);
-
 /// What a query word stands for.
 #[derive(Debug, Default)]
 pub struct Expansion {
@@ -100,9 +96,6 @@ pub struct Expansion {
     /// The word it was taken for, when only typo matches were found.
     pub corrected: Option<String>,
 }
-
-/// A lexicon pack: entries by key.
-type LexiconPack = HashMap<String, Vec<Entry>>;
 
 /// A query cut into words and phrases, surfaces already normalised.
 #[derive(Debug, Default, PartialEq)]
@@ -147,17 +140,14 @@ pub fn parse(lang: &Lang, query: &str) -> (Parsed, Option<String>) {
 /// An opened index of one language of a built site.
 pub struct LangIndex {
     lang: Lang,
-    /// The browser's files (`OUT/_search/<lang>/`).
-    dir: PathBuf,
     /// The tantivy index (outside the published folder).
     index_dir: PathBuf,
     /// Which build's index this is (see [`LangIndex::is_current`]).
     stamp: Option<Stamp>,
     searcher: Searcher,
     index: Index,
-    meta: serde_json::Value,
-    /// Lexicon packs read so far, by number.
-    shards: std::sync::Mutex<HashMap<usize, std::sync::Arc<LexiconPack>>>,
+    /// The browser's files (`OUT/_search/<lang>/`).
+    files: Files,
 }
 
 impl LangIndex {
@@ -173,10 +163,9 @@ impl LangIndex {
             .map_err(|e| format!("no search index for `{lang}` in {}: {e}", index_dir.display()))?;
         index.tokenizers().register(&analysis::analyzer_name(lang), analysis::analyzer(lang));
         let searcher = index.reader().map_err(|e| e.to_string())?.searcher();
-        let meta = std::fs::read_to_string(dir.join("meta.json"))
-            .map_err(|e| format!("no search files for `{lang}` in {}: {e}", output.display()))?;
-        let meta = serde_json::from_str(&meta).map_err(|e| format!("{}: {e}", dir.join("meta.json").display()))?;
-        Ok(LangIndex { lang: lang.clone(), dir, index_dir, stamp, searcher, index, meta, shards: Default::default() })
+        let files =
+            Files::open(dir).map_err(|e| format!("no search files for `{lang}` in {}: {e}", output.display()))?;
+        Ok(LangIndex { lang: lang.clone(), index_dir, stamp, searcher, index, files })
     }
 
     /// Whether the files on disk are still those of the build this index
@@ -189,44 +178,6 @@ impl LangIndex {
         self.stamp.is_some() && Stamp::of(&self.index_dir) == self.stamp
     }
 
-    /// Which pack of `meta[kind]` (each pack's first item) holds `key`.
-    fn pack<K: Ord + serde::de::DeserializeOwned>(&self, kind: &str, key: &K) -> usize {
-        let firsts: Vec<K> = serde_json::from_value(self.meta[kind].clone()).unwrap_or_default();
-        pack_of(&firsts, key)
-    }
-
-    /// A lexicon pack, read once.
-    fn lexicon_pack(&self, k: usize) -> std::sync::Arc<LexiconPack> {
-        let mut shards = self.shards.lock().unwrap_or_else(|e| e.into_inner());
-        shards
-            .entry(k)
-            .or_insert_with(|| {
-                let text = std::fs::read_to_string(self.dir.join(format!("lex/{k}.json"))).unwrap_or_default();
-                std::sync::Arc::new(serde_json::from_str(&text).unwrap_or_default())
-            })
-            .clone()
-    }
-
-    /// The lexicon entries of a surface form's key.
-    fn shard(&self, surface: &str) -> Vec<Entry> {
-        let key = shard_key(surface);
-        self.lexicon_pack(self.pack("lex", &key)).get(&key).cloned().unwrap_or_default()
-    }
-
-    /// Every entry whose key starts with `prefix` (hex): keys are in byte
-    /// order, so they lie in a run of packs.
-    fn entries_under(&self, prefix: &str) -> Vec<Entry> {
-        let (first, last) = (self.pack("lex", &prefix.to_string()), self.pack("lex", &format!("{prefix}g")));
-        let mut entries = Vec::new();
-        for k in first..=last {
-            let pack = self.lexicon_pack(k);
-            let mut keys: Vec<&String> = pack.keys().filter(|key| key.starts_with(prefix)).collect();
-            keys.sort();
-            entries.extend(keys.into_iter().flat_map(|key| pack[key].iter().cloned()));
-        }
-        entries
-    }
-
     /// Words one or two typos from `word` ([`typo_budget`]): those sharing
     /// its first letter, and those beginning with its second letter (first
     /// letter typed twice or in front of another) or with its first two
@@ -236,10 +187,10 @@ impl LangIndex {
         let chars: Vec<char> = word.chars().collect();
         let hex =
             |cs: &[char]| -> String { cs.iter().collect::<String>().bytes().map(|b| format!("{b:02x}")).collect() };
-        let mut entries = self.entries_under(&hex(&chars[..1]));
+        let mut entries = self.files.entries_under(&hex(&chars[..1]));
         if chars.len() >= 3 {
-            entries.extend(self.shard(&chars[1..3].iter().collect::<String>()));
-            entries.extend(self.shard(&[chars[1], chars[0]].iter().collect::<String>()));
+            entries.extend(self.files.shard(&chars[1..3].iter().collect::<String>()));
+            entries.extend(self.files.shard(&[chars[1], chars[0]].iter().collect::<String>()));
         }
         let mut seen = BTreeSet::new();
         entries
@@ -252,7 +203,7 @@ impl LangIndex {
     /// The stems a word stands for, best first, and the word the typo
     /// rule took it for, if it did.
     pub fn expand(&self, word: &str, prefix: bool, exact_only: bool) -> Expansion {
-        let shard = self.shard(word);
+        let shard = self.files.shard(word);
         let exact: Option<&Entry> = shard.iter().find(|e| e.0 == word);
         let mut stems: Vec<String> = Vec::new();
         match exact {
@@ -262,7 +213,7 @@ impl LangIndex {
                 // theirs ("evaluating" → "evalu"). The browser runs the
                 // same stemmer (Snowball's JavaScript).
                 let stem = analysis::stem(&self.lang, word);
-                if self.shard(&stem).iter().any(|e| e.1 == stem) {
+                if self.files.shard(&stem).iter().any(|e| e.1 == stem) {
                     stems.push(stem);
                 }
             }
@@ -304,7 +255,7 @@ impl LangIndex {
             message: None,
             corrected: None,
         };
-        let facet_values = self.facet_values();
+        let facet_values = self.files.facet_values();
         for (f, filter) in request.filters.iter().enumerate() {
             if let Some(value) = filter.as_ref().filter(|v| !facet_values[f].contains(*v)) {
                 message = Some(format!("unknown {} `{value}`", FACET_FIELDS[f]));
@@ -343,7 +294,7 @@ impl LangIndex {
             .map(|(score, addr)| (score, addr.doc_id))
             .filter(|(_, doc)| phrase_docs.as_ref().is_none_or(|p| p.contains(doc)))
             .collect();
-        let bits = self.facet_bits();
+        let bits = self.files.facet_bits();
         let passes = |doc: u32, skip: Option<usize>| {
             request.filters.iter().enumerate().all(|(f, value)| {
                 Some(f) == skip || value.as_ref().is_none_or(|v| has_bit(bits.get(&(f, v.clone())), doc))
@@ -463,57 +414,14 @@ impl LangIndex {
         result
     }
 
-    fn meta(&self) -> &serde_json::Value {
-        &self.meta
-    }
-
-    fn facet_values(&self) -> Vec<Vec<String>> {
-        let meta = self.meta();
-        FACET_FIELDS
-            .iter()
-            .map(|f| {
-                meta["facets"][f]
-                    .as_array()
-                    .map(|values| values.iter().filter_map(|v| v[0].as_str().map(str::to_string)).collect())
-                    .unwrap_or_default()
-            })
-            .collect()
-    }
-
-    /// Each filter value's bit set, cut from `facets.bin` where `meta.json`
-    /// says it lies.
-    fn facet_bits(&self) -> HashMap<(usize, String), Vec<u8>> {
-        let meta = self.meta();
-        let all = std::fs::read(self.dir.join("facets.bin")).unwrap_or_default();
-        let mut bits = HashMap::new();
-        for (f, facet) in FACET_FIELDS.iter().enumerate() {
-            for entry in meta["facets"][facet].as_array().into_iter().flatten() {
-                let (Some(value), Some(offset), Some(len)) = (entry[0].as_str(), entry[2].as_u64(), entry[3].as_u64())
-                else {
-                    continue;
-                };
-                let range = offset as usize..(offset + len) as usize;
-                bits.insert((f, value.to_string()), all.get(range).unwrap_or_default().to_vec());
-            }
-        }
-        bits
-    }
-
     /// The results' text from the browser's `docs/` files (the index
     /// stores none), with a snippet of the body around the query's stems.
     fn hits(&self, query: &dyn Query, docs: &[(f32, u32)]) -> Vec<Hit> {
         let (_, fields) = schema(&self.lang);
         let snippets = SnippetGenerator::create(&self.searcher, query, fields.text[2]).ok();
-        let firsts: Vec<u32> = serde_json::from_value(self.meta["docs"].clone()).unwrap_or_default();
-        let mut packs: HashMap<usize, Vec<[String; 4]>> = HashMap::new();
         docs.iter()
             .filter_map(|(_, doc)| {
-                let k = pack_of(&firsts, doc);
-                let items = packs.entry(k).or_insert_with(|| {
-                    let text = std::fs::read_to_string(self.dir.join(format!("docs/{k}.json")));
-                    text.ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
-                });
-                let [url, title, section, body] = items.get((doc - firsts.get(k)?) as usize)?.clone();
+                let [url, title, section, body] = self.files.document(*doc)?;
                 let snippet = snippets.as_ref().map(|g| g.snippet(&body).to_html()).unwrap_or_default();
                 let snippet =
                     if snippet.is_empty() { escape(&body.chars().take(160).collect::<String>()) } else { snippet };
