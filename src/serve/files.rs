@@ -33,7 +33,7 @@ pub struct Site {
 
 /// The files of `root`; `404.html` for anything else.
 pub fn service(root: &Path) -> ServeDir<impl NotFound, InsideRoot> {
-    let backend = InsideRoot { root: Arc::new(root.to_path_buf()) };
+    let backend = InsideRoot::new(root);
     let page = root.join("404.html");
     let not_found = tower::service_fn(move |_: Request| {
         let page = page.clone();
@@ -189,10 +189,48 @@ pub async fn live_script() -> Response {
 #[derive(Clone)]
 pub struct InsideRoot {
     root: Arc<PathBuf>,
+    /// The root's real path as last resolved. A fast path only: a file
+    /// that seems outside it is checked again against the root resolved
+    /// anew, since the root may be a link that a deployment points at a
+    /// new build.
+    real_root: Arc<std::sync::RwLock<PathBuf>>,
 }
 
 /// Files up to this size are read into memory in one call when opened.
 pub const READ_WHOLE: u64 = 1024 * 1024;
+
+impl InsideRoot {
+    pub fn new(root: &Path) -> InsideRoot {
+        let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        InsideRoot { root: Arc::new(root.to_path_buf()), real_root: Arc::new(std::sync::RwLock::new(real)) }
+    }
+
+    fn open_inside(&self, path: &Path) -> io::Result<Opened> {
+        let mut file = open_for_reading(path)?;
+        let metadata = file.metadata()?;
+        if !metadata.is_file() || !self.holds(&real_path(&file, path)?)? {
+            return Err(io::Error::from(io::ErrorKind::NotFound));
+        }
+        if metadata.len() > READ_WHOLE {
+            return Ok(Opened { content: Content::Streamed(tokio::fs::File::from_std(file)), metadata });
+        }
+        let mut bytes = Vec::with_capacity(metadata.len() as usize);
+        // Up to the length read above: no further call to find the end.
+        io::Read::read_to_end(&mut io::Read::take(&mut file, metadata.len()), &mut bytes)?;
+        Ok(Opened { content: Content::Read(io::Cursor::new(bytes)), metadata })
+    }
+
+    /// Whether `real` (a real path) lies in the root.
+    fn holds(&self, real: &Path) -> io::Result<bool> {
+        if real.starts_with(&*self.real_root.read().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(true);
+        }
+        let now = std::fs::canonicalize(self.root.as_path())?;
+        let inside = real.starts_with(&now);
+        *self.real_root.write().unwrap_or_else(|e| e.into_inner()) = now;
+        Ok(inside)
+    }
+}
 
 impl Backend for InsideRoot {
     type File = Opened;
@@ -201,7 +239,7 @@ impl Backend for InsideRoot {
     type MetadataFuture = std::future::Ready<io::Result<std::fs::Metadata>>;
 
     fn open(&self, path: PathBuf) -> Self::OpenFuture {
-        std::future::ready(open_inside(&self.root, &path))
+        std::future::ready(self.open_inside(&path))
     }
 
     fn metadata(&self, path: PathBuf) -> Self::MetadataFuture {
@@ -209,21 +247,31 @@ impl Backend for InsideRoot {
     }
 }
 
-fn open_inside(root: &Path, path: &Path) -> io::Result<Opened> {
-    // The root too, each time: it may be a link that a deployment points
-    // at a new build.
-    let (base, real) = (std::fs::canonicalize(root)?, std::fs::canonicalize(path)?);
-    if !real.starts_with(base) {
-        return Err(io::Error::from(io::ErrorKind::NotFound));
-    }
-    let mut file = std::fs::File::open(real)?;
-    let metadata = file.metadata()?;
-    if metadata.len() > READ_WHOLE {
-        return Ok(Opened { content: Content::Streamed(tokio::fs::File::from_std(file)), metadata });
-    }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    io::Read::read_to_end(&mut file, &mut bytes)?;
-    Ok(Opened { content: Content::Read(io::Cursor::new(bytes)), metadata })
+/// Opens without waiting: a named pipe in the output must not hold a
+/// server thread (it is refused once opened, as not a file).
+#[cfg(target_os = "linux")]
+fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// Where an opened file really is, links resolved: on Linux one call on
+/// the open file (no race with a link changed meanwhile), elsewhere by
+/// resolving its path.
+#[cfg(target_os = "linux")]
+fn real_path(file: &std::fs::File, path: &Path) -> io::Result<PathBuf> {
+    use std::os::fd::AsRawFd as _;
+    std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())).or_else(|_| std::fs::canonicalize(path))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn real_path(_: &std::fs::File, path: &Path) -> io::Result<PathBuf> {
+    std::fs::canonicalize(path)
 }
 
 /// A file opened by [`InsideRoot`], with its metadata as of opening.
