@@ -184,12 +184,55 @@ fn static_files_negotiate_validate_and_range() {
 }
 
 #[test]
+fn files_changed_while_serving_are_served_new() {
+    // Small files are answered from memory while unchanged: any change to
+    // the file, or to where its path leads, is seen at once.
+    let site = site();
+    let server = Server::start(&site, &["--no-live"]);
+    let file = site.output().join("notes.txt");
+    let mut seen = Vec::new();
+    for text in ["first", "second version", "same length!", "SAME LENGTH!"] {
+        std::fs::write(&file, text).unwrap();
+        seen.push(server.get("/notes.txt", &[]).text());
+    }
+    // A file kept in memory (files that changed in the last two seconds
+    // are not), then changed.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    seen.push(server.get("/notes.txt", &[]).text());
+    std::fs::write(&file, "same LENGTH!").unwrap();
+    seen.push(server.get("/notes.txt", &[]).text());
+    // Replaced by another file, as a build does.
+    let other = site.output().join("notes.new");
+    std::fs::write(&other, "moved into place").unwrap();
+    std::fs::rename(&other, &file).unwrap();
+    seen.push(server.get("/notes.txt", &[]).text());
+    assert_eq!(
+        seen,
+        ["first", "second version", "same length!", "SAME LENGTH!", "SAME LENGTH!", "same LENGTH!", "moved into place"]
+    );
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(server.get("/notes.txt", &[]).status, 404);
+}
+
+#[test]
 fn paths_stay_in_the_output_and_on_this_host() {
     let site = site();
     let server = Server::start(&site, &["--no-live"]);
-    // A link in the output to a file outside it.
+    // Links in the output to a file outside it: absolute, relative, and
+    // through a folder; and a relative link that stays inside, served.
     #[cfg(unix)]
-    std::os::unix::fs::symlink(site.root.join("signpost.yaml"), site.output().join("config.yaml")).unwrap();
+    {
+        use std::os::unix::fs::symlink;
+        symlink(site.root.join("signpost.yaml"), site.output().join("config.yaml")).unwrap();
+        symlink("../signpost.yaml", site.output().join("relative.yaml")).unwrap();
+        symlink("..", site.output().join("up")).unwrap();
+        symlink("en/index.html", site.output().join("home.html")).unwrap();
+        let home = server.get("/home.html", &[]);
+        assert_eq!(
+            (home.status, home.body.clone()),
+            (200, std::fs::read(site.output().join("en/index.html")).unwrap())
+        );
+    }
     for path in [
         "/../signpost.yaml",
         "/%2e%2e/signpost.yaml",
@@ -200,6 +243,8 @@ fn paths_stay_in_the_output_and_on_this_host() {
         "/..%5csignpost.yaml",
         "/%252e%252e/signpost.yaml",
         "/config.yaml",
+        "/relative.yaml",
+        "/up/signpost.yaml",
         "/kb/../signpost.yaml",
     ] {
         let answer = server.get(path, &[]);

@@ -7,20 +7,17 @@
 //! site's base path, a `Cache-Control` per kind of file, and, with live
 //! reload, the reload script added to HTML pages as they are sent.
 
-use std::io;
-use std::path::{Path, PathBuf};
-use std::pin::Pin;
+use std::path::Path;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use tokio::io::{AsyncRead, AsyncSeek, ReadBuf};
 use tower_http::services::ServeDir;
-use tower_http::services::fs::{Backend, File};
+
+use super::disk::InsideRoot;
 
 pub const LIVE_SCRIPT: &str = "/_signpost/live.js";
 
@@ -174,147 +171,4 @@ async fn with_live_script(response: Response) -> Response {
 pub async fn live_script() -> Response {
     let headers = [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-store")];
     (headers, crate::live::SCRIPT).into_response()
-}
-
-/// The file system, refusing any file whose real path is outside the
-/// root: `ServeDir` already refuses `..`, and this catches symbolic links
-/// in the output that lead out of it.
-///
-/// Calls are made on the answering thread, as nginx does, not on tokio's
-/// blocking pool: a site's files are small and in the page cache, and each
-/// trip to the pool (tokio::fs makes one per call, and `ServeDir` makes
-/// four per page) cost more than the work, a page answered in 0.3 ms where
-/// nginx took 0.06. Files up to [`READ_WHOLE`] are read at once; larger
-/// ones (videos, PDFs) are streamed through the pool.
-#[derive(Clone)]
-pub struct InsideRoot {
-    root: Arc<PathBuf>,
-    /// The root's real path as last resolved. A fast path only: a file
-    /// that seems outside it is checked again against the root resolved
-    /// anew, since the root may be a link that a deployment points at a
-    /// new build.
-    real_root: Arc<std::sync::RwLock<PathBuf>>,
-}
-
-/// Files up to this size are read into memory in one call when opened.
-pub const READ_WHOLE: u64 = 1024 * 1024;
-
-impl InsideRoot {
-    pub fn new(root: &Path) -> InsideRoot {
-        let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        InsideRoot { root: Arc::new(root.to_path_buf()), real_root: Arc::new(std::sync::RwLock::new(real)) }
-    }
-
-    fn open_inside(&self, path: &Path) -> io::Result<Opened> {
-        let mut file = open_for_reading(path)?;
-        let metadata = file.metadata()?;
-        if !metadata.is_file() || !self.holds(&real_path(&file, path)?)? {
-            return Err(io::Error::from(io::ErrorKind::NotFound));
-        }
-        if metadata.len() > READ_WHOLE {
-            return Ok(Opened { content: Content::Streamed(tokio::fs::File::from_std(file)), metadata });
-        }
-        let mut bytes = Vec::with_capacity(metadata.len() as usize);
-        // Up to the length read above: no further call to find the end.
-        io::Read::read_to_end(&mut io::Read::take(&mut file, metadata.len()), &mut bytes)?;
-        Ok(Opened { content: Content::Read(io::Cursor::new(bytes)), metadata })
-    }
-
-    /// Whether `real` (a real path) lies in the root.
-    fn holds(&self, real: &Path) -> io::Result<bool> {
-        if real.starts_with(&*self.real_root.read().unwrap_or_else(|e| e.into_inner())) {
-            return Ok(true);
-        }
-        let now = std::fs::canonicalize(self.root.as_path())?;
-        let inside = real.starts_with(&now);
-        *self.real_root.write().unwrap_or_else(|e| e.into_inner()) = now;
-        Ok(inside)
-    }
-}
-
-impl Backend for InsideRoot {
-    type File = Opened;
-    type Metadata = std::fs::Metadata;
-    type OpenFuture = std::future::Ready<io::Result<Opened>>;
-    type MetadataFuture = std::future::Ready<io::Result<std::fs::Metadata>>;
-
-    fn open(&self, path: PathBuf) -> Self::OpenFuture {
-        std::future::ready(self.open_inside(&path))
-    }
-
-    fn metadata(&self, path: PathBuf) -> Self::MetadataFuture {
-        std::future::ready(std::fs::metadata(path))
-    }
-}
-
-/// Opens without waiting: a named pipe in the output must not hold a
-/// server thread (it is refused once opened, as not a file).
-#[cfg(target_os = "linux")]
-fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt as _;
-    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
-    std::fs::File::open(path)
-}
-
-/// Where an opened file really is, links resolved: on Linux one call on
-/// the open file (no race with a link changed meanwhile), elsewhere by
-/// resolving its path.
-#[cfg(target_os = "linux")]
-fn real_path(file: &std::fs::File, path: &Path) -> io::Result<PathBuf> {
-    use std::os::fd::AsRawFd as _;
-    std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())).or_else(|_| std::fs::canonicalize(path))
-}
-
-#[cfg(not(target_os = "linux"))]
-fn real_path(_: &std::fs::File, path: &Path) -> io::Result<PathBuf> {
-    std::fs::canonicalize(path)
-}
-
-/// A file opened by [`InsideRoot`], with its metadata as of opening.
-pub struct Opened {
-    content: Content,
-    metadata: std::fs::Metadata,
-}
-
-enum Content {
-    Read(io::Cursor<Vec<u8>>),
-    Streamed(tokio::fs::File),
-}
-
-impl AsyncRead for Opened {
-    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
-        match &mut self.content {
-            Content::Read(bytes) => Pin::new(bytes).poll_read(cx, buf),
-            Content::Streamed(file) => Pin::new(file).poll_read(cx, buf),
-        }
-    }
-}
-
-impl AsyncSeek for Opened {
-    fn start_seek(mut self: Pin<&mut Self>, position: io::SeekFrom) -> io::Result<()> {
-        match &mut self.content {
-            Content::Read(bytes) => Pin::new(bytes).start_seek(position),
-            Content::Streamed(file) => Pin::new(file).start_seek(position),
-        }
-    }
-
-    fn poll_complete(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<u64>> {
-        match &mut self.content {
-            Content::Read(bytes) => Pin::new(bytes).poll_complete(cx),
-            Content::Streamed(file) => Pin::new(file).poll_complete(cx),
-        }
-    }
-}
-
-impl File for Opened {
-    type Metadata = std::fs::Metadata;
-    type MetadataFuture<'a> = std::future::Ready<io::Result<std::fs::Metadata>>;
-
-    fn metadata(&self) -> Self::MetadataFuture<'_> {
-        std::future::ready(Ok(self.metadata.clone()))
-    }
 }
