@@ -12,7 +12,7 @@
 //! _search/<lang>/lex/<k>.json   {key: [[surface, stem, stem id, document frequency], ...], ...} for a range of keys
 //! _search/<lang>/post/<k>.bin   pack of stems' postings (stem ids from meta.post[k]): per field doc, tf, norm
 //! _search/<lang>/pos/<k>.bin    pack of the same stems' positions (fetched only for "quoted phrases")
-//! _search/<lang>/docs/<k>.json  documents from meta.docs[k] on: URL, title, section, the text's opening
+//! _search/<lang>/docs/<k>.json  documents from meta.docs[k] on: URL, title, section, the text's opening (write_docs)
 //! _search/<lang>/facets.bin     per filter value, which documents have it (bit i = doc i), one after another
 //! ```
 //!
@@ -345,26 +345,46 @@ pub fn excerpt(text: &str) -> &str {
     }
 }
 
+/// `docs/<k>.json`: per document `[url, title, section, excerpt]`, where a
+/// document that follows another of the same page in its pack gives its
+/// URL from the `#` on (`""` for the page's own URL) and its title as `0`:
+/// a page's sections share both, and writing them once makes a fifth
+/// fewer files of the same size. `search.js` and [`crate::search`] expand
+/// them again.
 fn write_docs(docs: &[SearchDoc], out: &Path) -> io::Result<Vec<usize>> {
-    // Tuples serialise as JSON arrays, straight from the borrowed text.
-    let items: Vec<Vec<u8>> = docs
-        .iter()
-        .map(|d| serde_json::to_vec(&(&d.url, &d.title, &d.section, excerpt(&d.body))))
-        .collect::<serde_json::Result<_>>()?;
-    let firsts = cut(items.iter().map(Vec::len), doc_pack_bytes(docs.len()));
+    let sizes = (0..docs.len()).map(|i| compact_doc(docs, i, false).map(|item| item.len()));
+    let firsts = cut(sizes.collect::<serde_json::Result<Vec<_>>>()?, doc_pack_bytes(docs.len()));
     for (k, &first) in firsts.iter().enumerate() {
-        let end = firsts.get(k + 1).copied().unwrap_or(items.len());
+        let end = firsts.get(k + 1).copied().unwrap_or(docs.len());
         let mut file = vec![b'['];
-        for (i, item) in items[first..end].iter().enumerate() {
-            if i > 0 {
+        for i in first..end {
+            if i > first {
                 file.push(b',');
             }
-            file.extend_from_slice(item);
+            file.extend_from_slice(&compact_doc(docs, i, i == first)?);
         }
         file.push(b']');
         write_file(&out.join(format!("docs/{k}.json")), &file)?;
     }
     Ok(firsts)
+}
+
+/// Document `i` as JSON, as it follows document `i - 1` in a pack (in
+/// full when it opens the pack).
+fn compact_doc(docs: &[SearchDoc], i: usize, opens_pack: bool) -> serde_json::Result<Vec<u8>> {
+    let doc = &docs[i];
+    let page = |url: &str| url.split('#').next().unwrap_or_default().len();
+    let previous = if opens_pack || i == 0 { None } else { docs.get(i - 1) };
+    let url = match previous {
+        Some(p) if p.url[..page(&p.url)] == doc.url[..page(&doc.url)] => &doc.url[page(&doc.url)..],
+        _ => doc.url.as_str(),
+    };
+    // Tuples serialise as JSON arrays, straight from the borrowed text.
+    if previous.is_some_and(|p| p.title == doc.title) {
+        serde_json::to_vec(&(url, 0, &doc.section, excerpt(&doc.body)))
+    } else {
+        serde_json::to_vec(&(url, &doc.title, &doc.section, excerpt(&doc.body)))
+    }
 }
 
 /// One bit set per facet value, as long as the last document that has it,

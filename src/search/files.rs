@@ -25,6 +25,31 @@ type LexiconPack = HashMap<String, Vec<Entry>>;
 /// opening of its text.
 pub type Document = [String; 4];
 
+/// A document as a pack holds it: after another of the same page, its URL
+/// from the `#` on and its title as `0` (`index::export::write_docs`).
+type PackedDocument = (String, serde_json::Value, String, String);
+
+/// The documents of a pack in full.
+fn expand_documents(items: Vec<PackedDocument>) -> Vec<Document> {
+    let mut documents: Vec<Document> = Vec::with_capacity(items.len());
+    for (url, title, section, text) in items {
+        let previous = documents.last();
+        let url = match previous {
+            Some(p) if url.is_empty() || url.starts_with('#') => {
+                format!("{}{url}", p[0].split('#').next().unwrap_or_default())
+            }
+            _ => url,
+        };
+        let title = match (title, previous) {
+            (serde_json::Value::String(title), _) => title,
+            (_, Some(p)) => p[1].clone(),
+            (_, None) => String::new(),
+        };
+        documents.push([url, title, section, text]);
+    }
+    documents
+}
+
 /// Document packs kept at most; past it the cache starts again (a few
 /// megabytes: 256 packs of up to 12 kB).
 const KEPT_DOCUMENT_PACKS: usize = 256;
@@ -138,7 +163,8 @@ impl Files {
                 .entry(k)
                 .or_insert_with(|| {
                     let text = std::fs::read_to_string(self.dir.join(format!("docs/{k}.json")));
-                    Arc::new(text.ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+                    let items = text.ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+                    Arc::new(expand_documents(items))
                 })
                 .clone()
         };

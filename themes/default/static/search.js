@@ -143,6 +143,22 @@
     return lengths.map((len) => { const entry = bytes.subarray(at, at + len); at += len; return entry; });
   }
 
+  // A documents pack (write_docs in src/index/export.rs): after a document
+  // of the same page, a URL from the "#" on and the title as 0.
+  function expandDocs(items) {
+    const out = [];
+    for (const [url, title, section, body] of items) {
+      const previous = out[out.length - 1];
+      out.push([
+        previous && (url === "" || url.startsWith("#")) ? previous[0].split("#")[0] + url : url,
+        title === 0 && previous ? previous[1] : title,
+        section,
+        body,
+      ]);
+    }
+    return out;
+  }
+
   // The pack holding `key`, given each pack's first item (pack_of).
   function packOf(firsts, key) {
     let lo = 0, hi = firsts.length;
@@ -379,7 +395,7 @@
         result.facets[facet] = Object.fromEntries(m.facets[facet].map(([value]) => [value, matches.filter(([, doc]) => passes(doc, facet) && has(facet, value, doc)).length]));
       }
       const top = hits.slice(0, 10);
-      const packs = await Promise.all([...new Set(top.map(([, d]) => packOf(m.docs, d)))].map(async (k) => [k, await get(`docs/${k}.json`, "json")]));
+      const packs = await Promise.all([...new Set(top.map(([, d]) => packOf(m.docs, d)))].map(async (k) => [k, expandDocs(await get(`docs/${k}.json`, "json"))]));
       const docs = new Map(packs);
       result.hits = top.map(([score, doc]) => {
         const k = packOf(m.docs, doc);
