@@ -41,6 +41,19 @@ pub fn html_attr(text: &str) -> Cow<'_, str> {
     })
 }
 
+/// An attribute value as pulldown-cmark writes one (a link's title):
+/// [`html_attr`] without `'`, so that a title reads the same byte for byte
+/// whether pulldown-cmark or the Markdown stage wrote the link.
+pub fn cmark_attr(text: &str) -> Cow<'_, str> {
+    replace_bytes(text, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        _ => None,
+    })
+}
+
 /// XML text and attribute values (sitemap, Atom, XLIFF).
 pub fn xml(text: &str) -> Cow<'_, str> {
     quick_xml::escape::escape(text)

@@ -18,6 +18,8 @@ use crate::escape;
 use crate::load::SourceFile;
 use crate::model::{Document, FileRef, Footnote, LINK_MARK, LinkRef, PageKey, Section};
 use crate::parse::front_matter::Split;
+use crate::parse::links::{is_external, join, slugify};
+use crate::parse::text::{collapse_spaces, plain_text, push_text};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// [`LINK_MARK`] while a section passes through the sanitizer (U+FDD0, a
@@ -63,23 +65,6 @@ pub fn parse(
         builder.event(event, range.start);
     }
     builder.finish()
-}
-
-/// The id of the section a heading opens, shared by all languages when the
-/// author writes `{#how}`; otherwise derived from the heading's words.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() { "section".to_string() } else { slug }
 }
 
 /// A heading whose text is still being read: its id depends on its words.
@@ -255,8 +240,11 @@ impl<'a> Builder<'a, '_> {
                 // Written as pulldown-cmark writes a link, with the mark
                 // where the URL goes; its end tag is pulldown-cmark's.
                 Destination::Page(n) => {
-                    let title =
-                        if title.is_empty() { String::new() } else { format!(" title=\"{}\"", attribute(&title)) };
+                    let title = if title.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" title=\"{}\"", escape::cmark_attr(&title))
+                    };
                     Event::InlineHtml(format!("<a href=\"{LINK_MARK}{n}{LINK_MARK}\"{title}>").into())
                 }
             },
@@ -448,122 +436,8 @@ enum Destination<'a> {
     Page(usize),
 }
 
-/// `"`, `&`, `<` and `>` as character references, as pulldown-cmark writes
-/// a link's title.
-fn attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("&quot;"),
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Adds what `event` holds of a section's text: words, code, a space for
-/// a break or the end of a block, the text inside raw HTML.
-fn push_text(text: &mut String, event: &Event) {
-    match event {
-        Event::Text(t) | Event::Code(t) => text.push_str(t),
-        Event::Html(html) | Event::InlineHtml(html) => {
-            text.push(' ');
-            text.push_str(&super::html_text::html_to_text(html));
-            text.push(' ');
-        }
-        Event::SoftBreak | Event::HardBreak | Event::Rule | Event::End(_) | Event::Start(_) => text.push(' '),
-        _ => {}
-    }
-}
-
-/// Runs of white space as one space, none at the ends.
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// Text of inline events, for ids and plain-text titles.
-pub fn plain_text(events: &[Event]) -> String {
-    let mut text = String::new();
-    for event in events {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            _ => {}
-        }
-    }
-    text.trim().to_string()
-}
-
 /// Where a Markdown link or emphasis starts in raw HTML, if anywhere.
 fn markdown_link_in(html: &str) -> Option<usize> {
     let close = html.find("](")?;
     html[..close].rfind('[')
-}
-
-/// A link with a scheme (`https:`, `mailto:`) or to another host (`//`).
-pub fn is_external(dest: &str) -> bool {
-    if dest.starts_with("//") {
-        return true;
-    }
-    // A scheme: letters, digits, `+-.`, then `:` before any `/`, `?` or `#`.
-    match dest.find([':', '/', '?', '#']) {
-        Some(i) if dest.as_bytes()[i] == b':' => {
-            dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }
-        _ => false,
-    }
-}
-
-/// `dir/rel` with `.` and `..` resolved; `None` if it climbs above the
-/// language folder.
-pub fn join(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in rel.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_keep_letters_of_any_script() {
-        assert_eq!(slugify("Key considerations"), "key-considerations");
-        assert_eq!(slugify("Pourquoi ?"), "pourquoi");
-        assert_eq!(slugify("لماذا؟"), "لماذا");
-        assert_eq!(slugify("!!"), "section");
-    }
-
-    #[test]
-    fn joins_relative_paths() {
-        assert_eq!(join("guidance", "../about.md").as_deref(), Some("about.md"));
-        assert_eq!(join("", "guidance/a.md").as_deref(), Some("guidance/a.md"));
-        assert_eq!(join("", "../x.md"), None);
-    }
-
-    #[test]
-    fn external_links() {
-        assert!(is_external("https://who.int"));
-        assert!(is_external("mailto:a@b.org"));
-        assert!(!is_external("a.md#x:y"));
-        assert!(!is_external("guidance/a.md"));
-    }
 }

@@ -10,8 +10,10 @@
 pub mod catalogue;
 pub mod front_matter;
 mod html_text;
+pub mod links;
 pub mod markdown;
 pub mod source;
+pub mod text;
 
 use rayon::prelude::*;
 

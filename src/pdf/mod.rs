@@ -16,6 +16,7 @@
 //! Runs when `downloads.pdf` is true; its problems are diagnostics.
 
 pub mod book;
+mod escape;
 mod markup;
 mod world;
 

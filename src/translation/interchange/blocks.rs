@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::parse::markdown::slugify;
+use crate::parse::links::slugify;
 use crate::parse::source;
 use crate::translation::inline::{self, Code, CodedBlock};
 use crate::translation::markers;

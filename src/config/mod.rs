@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Diagnostics, LineIndex};
+use raw::RawConfig;
+
+mod raw;
 use crate::model::{Direction, Lang, PageKey};
 
 /// The folder of each language where the translation status page goes,
@@ -33,40 +36,6 @@ pub fn search_dir(lang: &Lang) -> std::path::PathBuf {
 
 pub const CONFIG_FILE: &str = "signpost.yaml";
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    title: String,
-    #[serde(default)]
-    description: Option<String>,
-    base_url: String,
-    default_language: String,
-    languages: Vec<RawLanguage>,
-    #[serde(default)]
-    theme: Option<String>,
-    #[serde(default)]
-    page_size: Option<usize>,
-    /// Content files (relative to a language folder) in navigation order.
-    #[serde(default)]
-    navigation: Vec<String>,
-    /// Publish a translation status page per language
-    /// (`/<lang>/translation-status/`), for translators and coordinators.
-    #[serde(default)]
-    translation_status: bool,
-    /// `https://github.com/org/site/edit/main/{path}`: an "Edit this page"
-    /// link on every page, `{path}` being the file from the site root.
-    #[serde(default)]
-    edit_url: Option<String>,
-    #[serde(default)]
-    markdown: RawMarkdown,
-    /// What the site offers for reading off the network.
-    #[serde(default)]
-    downloads: Downloads,
-    /// How the PDF of the toolkit is typeset.
-    #[serde(default)]
-    pdf: RawPdf,
-}
-
 /// `downloads:` in `signpost.yaml`; every key is off unless written.
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,13 +54,6 @@ pub struct Downloads {
     pub service_worker: bool,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMarkdown {
-    #[serde(default)]
-    raw_html: RawHtml,
-}
-
 /// What happens to HTML written in Markdown (`markdown.raw_html`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -105,13 +67,6 @@ pub enum RawHtml {
     Sanitize,
     /// Shown as text.
     Escape,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPdf {
-    #[serde(default)]
-    paper: Option<Paper>,
 }
 
 /// The PDF's page size.
@@ -131,21 +86,6 @@ impl Paper {
             Paper::Letter => "us-letter",
         }
     }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLanguage {
-    code: String,
-    name: String,
-    #[serde(default)]
-    direction: Option<Direction>,
-    /// The site title in this language, if it differs.
-    #[serde(default)]
-    title: Option<String>,
-    /// The site description in this language.
-    #[serde(default)]
-    description: Option<String>,
 }
 
 #[derive(Debug, Clone)]
