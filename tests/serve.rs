@@ -184,6 +184,37 @@ fn static_files_negotiate_validate_and_range() {
 }
 
 #[test]
+fn a_port_in_use_is_refused_even_by_a_second_signpost() {
+    // Each CPU's thread listens on the port with SO_REUSEPORT; a second
+    // server must still be refused, not share the first one's connections.
+    let site = site();
+    let server = Server::start(&site, &["--no-live"]);
+    let mut second = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["serve", "--no-build", "--port", &server.port.to_string()])
+        .current_dir(&site.root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run signpost serve");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            second.kill().unwrap();
+            panic!("a second server started on a port in use");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut second.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(!status.success());
+    assert!(stderr.contains("cannot listen on"), "{stderr}");
+    assert_eq!(server.get("/en/", &[]).status, 200);
+}
+
+#[test]
 fn files_changed_while_serving_are_served_new() {
     // Small files are answered from memory while unchanged: any change to
     // the file, or to where its path leads, is seen at once.
