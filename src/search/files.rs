@@ -2,8 +2,8 @@
 //! [`crate::index::export`]) as `signpost search` and `/api/search` read
 //! them: `meta.json` once when the index is opened, the lexicon, document
 //! and facet files when a query first needs them, kept while the index is
-//! open (a server answers the same words many times; parsing a pack per
-//! query was most of an answer's time).
+//! open: a server answers the same words many times, and each answer
+//! parsed `meta.json`'s lists, `facets.bin` and its document packs again.
 
 use std::collections::HashMap;
 use std::path::PathBuf;

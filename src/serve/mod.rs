@@ -75,9 +75,10 @@ pub struct Options {
 /// One single-threaded runtime per CPU, each with its own listening
 /// socket on the same port (`SO_REUSEPORT`: the kernel spreads the
 /// connections), as nginx runs one worker per CPU. A connection stays on
-/// the thread that accepted it; one runtime shared by all threads spent a
-/// fifth of its time handing work between them (64 connections: 36,600
-/// pages a second where nginx served 55,500).
+/// the thread that accepted it, where one runtime shared by all threads
+/// handed work between them: with 64 connections on the bundled site a
+/// page went from 0.66 to 0.70 × nginx's requests per second (bench/
+/// search-load.sh, before the files kept in memory took it further).
 pub fn serve(options: Options) -> anyhow::Result<()> {
     if !options.output.is_dir() {
         anyhow::bail!("cannot open {}: not a folder", options.output.display());
@@ -117,7 +118,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
         app(&options, root, stopping.clone())
     };
     let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    eprintln!("serving {} at http://{}/ (Ctrl-C to stop)", options.output.display(), options.bind);
+    eprintln!("serving {} at http://{bind}/ (Ctrl-C to stop)", options.output.display());
 
     let (first_runtime, first_listener) = workers.remove(0);
     let others: Vec<_> = workers
