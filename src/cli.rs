@@ -27,6 +27,10 @@ pub enum Command {
         /// one after the other, so that each stage's CPU is its own).
         #[arg(long)]
         timings: bool,
+        /// Build everything, without starting from the previous build
+        /// (ROOT/.signpost/build.json records what it was built from).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Build the site, then serve it (127.0.0.1:1111 by default).
     Serve {

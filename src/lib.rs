@@ -42,6 +42,7 @@ pub mod date;
 pub mod diag;
 pub mod escape;
 pub mod i18n;
+pub mod incremental;
 pub mod index;
 pub mod live;
 pub mod load;
@@ -80,6 +81,11 @@ pub struct BuildOptions {
     pub index_dir: Option<PathBuf>,
     /// Time each stage ([`timings`]): [`Built::timings`].
     pub timings: bool,
+    /// Start from the previous build where only the text of pages changed,
+    /// and record this one for the next ([`incremental`]); `signpost
+    /// build` sets it unless given `--no-cache`. Without it a build removes
+    /// the record.
+    pub cache: bool,
 }
 
 /// A finished build.
@@ -91,6 +97,9 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// Each stage's wall and CPU time, with `--timings`.
     pub timings: Vec<timings::StageTime>,
+    /// In an incremental build, the pages rendered again; `None` for a
+    /// full build.
+    pub rendered_again: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -144,6 +153,14 @@ pub struct Prepared {
     pub facts: Vec<model::PageFacts>,
     /// The page files as read, when the options ask for them.
     pub sources: Vec<load::SourceFile>,
+    /// The hashes of the inputs, when the options ask for the cache.
+    pub inputs: Option<Inputs>,
+}
+
+/// What the [`incremental`] record holds of the inputs.
+pub struct Inputs {
+    pub global: String,
+    pub pages: std::collections::BTreeMap<String, String>,
 }
 
 /// The one driver: load, parse, validate and assemble, collecting every
@@ -165,6 +182,16 @@ fn prepare_timed(options: &BuildOptions, timings: &timings::Timings) -> Result<(
         Ok::<_, Failure>((config, sources, strings, templates))
     })?;
 
+    let inputs = options.cache.then(|| {
+        timings.stage("hash inputs", || {
+            let (global, pages) = rayon::join(
+                || incremental::global_hash(&config, "", &sources),
+                || incremental::page_hashes(&sources.pages),
+            );
+            global.map(|global| Inputs { global, pages })
+        })
+    });
+    let inputs = inputs.flatten();
     let want_facts = config.translation_status || options.keep_sources;
     let kept = if options.keep_sources { sources.pages.clone() } else { Vec::new() };
     // The catalogue is a few large YAML files: parsed beside the pages.
@@ -197,6 +224,7 @@ fn prepare_timed(options: &BuildOptions, timings: &timings::Timings) -> Result<(
         status,
         facts,
         sources: kept,
+        inputs,
     };
     Ok((prepared, diags))
 }
@@ -213,39 +241,59 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     let output = options.output.clone().unwrap_or_else(|| options.root.join("public"));
     let _leftovers = write::Leftovers::remove_in_background(&output);
     let timings = timings::Timings::new(options.timings);
-    let (Prepared { config, assets, strings, templates, site, catalogue, assembled, status, .. }, mut diags) =
-        prepare_timed(options, &timings)?;
+    let (prepared, mut diags) = prepare_timed(options, &timings)?;
+    let Prepared { config, assets, strings, templates, site, catalogue, assembled, status, inputs, .. } = prepared;
     let Some(templates) = templates.filter(|_| !diags.has_errors()) else {
         return Err(diags.into());
     };
-
-    let staging = write::Staging::create(&config.output).map_err(|e| {
-        Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", config.output.display()))
-    })?;
-    diags.extend(staging.copy(&assets));
     let index_root = index::index_root(&options.root, options.index_dir.as_deref());
-    let index_staging = index::staging_dir(&index_root).map_err(|e| {
-        Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", index_root.display()))
-    })?;
-    // Render and index read the same model and write different files: run
-    // side by side, so that neither's last, single-threaded steps leave a
-    // core idle (one after the other while timing, see `timings`).
-    let render = || {
-        // The home and print pages link each PDF with its size: typeset first.
-        let (pdfs, mut found) = timings.stage("pdf", || pdf::site(&config, &site, &strings, &staging));
-        found.extend(timings.stage("render", || {
-            render::site(&config, &site, catalogue.as_ref(), &assembled, &templates, &strings, &pdfs, &staging)
-        }));
-        found
+    let mut record = inputs.map(|inputs| incremental::Record {
+        binary: incremental::binary_identity(),
+        output: config.output.clone(),
+        index_root: index_root.clone(),
+        global: inputs.global,
+        structure: incremental::structure_hash(&site),
+        pages: inputs.pages,
+        pdfs: String::new(),
+        html_pages: 0,
+    });
+    let previous = record.as_ref().and_then(|_| incremental::read(&options.root));
+    let plan =
+        record.as_ref().zip(previous.as_ref()).and_then(|(now, before)| incremental::plan(&config, &site, before, now));
+
+    let site_work = SiteWork {
+        config: &config,
+        site: &site,
+        catalogue: catalogue.as_ref(),
+        assembled: &assembled,
+        templates: &templates,
+        strings: &strings,
+        timings: &timings,
     };
-    let index = || {
-        timings.stage("index", || {
-            index::site(&config, &site, catalogue.as_ref(), &assembled, &index_staging, staging.dir())
-        })
+    let (mut staging, index_staging) = staging_folders(&config.output, &index_root)?;
+    let planned = plan.is_some();
+    let seeded = planned
+        && timings.stage("keep previous", || {
+            staging.seed_from(&config.output).and_then(|()| write::link_tree(&index_root, &index_staging)).is_ok()
+        });
+    let (staged, pdfs, rendered_again) = match plan.filter(|_| seeded) {
+        Some(plan) => {
+            let previous_pdfs = previous.as_ref().map(|p| p.pdfs.as_str()).unwrap_or_default();
+            site_work.incremental(plan, previous_pdfs, &staging, &index_staging)
+        }
+        None => {
+            // A failed seeding leaves part of a tree: start again from empty folders.
+            if planned {
+                drop(staging);
+                let _ = std::fs::remove_dir_all(&index_staging);
+                (staging, _) = staging_folders(&config.output, &index_root)?;
+            }
+            diags.extend(staging.copy(&assets));
+            let (found, pdfs) = site_work.full(&staging, &index_staging);
+            (found, pdfs, None)
+        }
     };
-    let (rendered, indexed) = if timings.is_on() { (render(), index()) } else { rayon::join(render, index) };
-    diags.extend(rendered);
-    diags.extend(indexed);
+    diags.extend(staged);
     if let Some(report) = &status {
         diags.extend(render::status_page::write_all(
             &config,
@@ -257,16 +305,30 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
             &staging,
         ));
     }
-    // Made from the staged files, so only once they are all there.
+    // Made from the staged files, so only once they are all there; their
+    // previous versions are not among them.
     if !diags.has_errors() {
+        for rel in offline::outputs(&config) {
+            if let Err(e) = staging.remove(std::path::Path::new(&rel)) {
+                diags.push(Diagnostic::error(std::path::Path::new(&rel), (1, 1), format!("cannot replace: {e}")));
+            }
+        }
         diags.extend(timings.stage("offline", || offline::write(&config, &site, &staging)));
     }
     if diags.has_errors() {
         let _ = std::fs::remove_dir_all(&index_staging);
         return Err(diags.into());
     }
-    let pages = staging.pages();
+    let pages = match (rendered_again, &previous) {
+        (Some(_), Some(previous)) => previous.html_pages,
+        _ => staging.pages(),
+    };
     timings.stage("write", || {
+        // The output is about to change: the record describes it again only
+        // once both folders are in place.
+        incremental::forget(&options.root).map_err(|e| {
+            Failure::Io(anyhow::anyhow!("cannot remove {}: {e}", incremental::record_path(&options.root).display()))
+        })?;
         staging.commit().map_err(|e| {
             Failure::Io(anyhow::anyhow!("cannot move the new site into {}: {e}", config.output.display()))
         })?;
@@ -274,8 +336,123 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
             Failure::Io(anyhow::anyhow!("cannot move the new search index into {}: {e}", index_root.display()))
         })
     })?;
+    if let Some(record) = record.as_mut() {
+        record.pdfs = incremental::pdfs_key(&pdfs);
+        record.html_pages = pages;
+        // Without it the next build is a full one: not worth failing this one.
+        if let Err(e) = incremental::remember(&options.root, record) {
+            diags.push(Diagnostic::warning(
+                incremental::record_path(&options.root),
+                (1, 1),
+                format!("cannot write the build record: {e}"),
+            ));
+        }
+    }
 
     let timings = timings.into_stages();
-    let built = Built { output: config.output.clone(), pages, warnings: diags.into_sorted(), timings };
+    let built = Built { output: config.output.clone(), pages, rendered_again, warnings: diags.into_sorted(), timings };
     Ok((built, Snapshot { config, site, catalogue, assembled, templates, strings, index_root }))
+}
+
+/// A fresh staging folder for the output and one for the indexes.
+fn staging_folders(
+    output: &std::path::Path,
+    index_root: &std::path::Path,
+) -> Result<(write::Staging, PathBuf), Failure> {
+    let staging = write::Staging::create(output).map_err(|e| {
+        Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", output.display()))
+    })?;
+    let index_staging = index::staging_dir(index_root).map_err(|e| {
+        Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", index_root.display()))
+    })?;
+    Ok((staging, index_staging))
+}
+
+/// What render and index work from.
+struct SiteWork<'a> {
+    config: &'a config::Config,
+    site: &'a model::Site,
+    catalogue: Option<&'a model::Catalogue>,
+    assembled: &'a assemble::Assembled,
+    templates: &'a render::Templates,
+    strings: &'a Arc<i18n::Strings>,
+    timings: &'a timings::Timings,
+}
+
+impl SiteWork<'_> {
+    /// Every page, PDF and search file into empty staging folders.
+    fn full(&self, staging: &write::Staging, index_staging: &std::path::Path) -> (Diagnostics, render::PdfLinks) {
+        let SiteWork { config, site, catalogue, assembled, templates, strings, timings } = *self;
+        // Render and index read the same model and write different files: run
+        // side by side, so that neither's last, single-threaded steps leave a
+        // core idle (one after the other while timing, see `timings`).
+        let render = || {
+            // The home and print pages link each PDF with its size: typeset first.
+            let (pdfs, mut found) = timings.stage("pdf", || pdf::site(config, site, strings, staging));
+            found.extend(timings.stage("render", || {
+                render::site(config, site, catalogue, assembled, templates, strings, &pdfs, staging)
+            }));
+            (found, pdfs)
+        };
+        let index =
+            || timings.stage("index", || index::site(config, site, catalogue, assembled, index_staging, staging.dir()));
+        let ((mut found, pdfs), indexed) =
+            if timings.is_on() { (render(), index()) } else { rayon::join(render, index) };
+        found.extend(indexed);
+        (found, pdfs)
+    }
+
+    /// What the changed pages reach, into staging folders that hold the
+    /// previous build ([`incremental`]); everything when the PDFs' links
+    /// changed. Returns the pages rendered again too.
+    fn incremental(
+        &self,
+        mut plan: incremental::Plan,
+        previous_pdfs: &str,
+        staging: &write::Staging,
+        index_staging: &std::path::Path,
+    ) -> (Diagnostics, render::PdfLinks, Option<usize>) {
+        let SiteWork { config, site, catalogue, assembled, templates, strings, timings } = *self;
+        let (pdfs, mut found) = timings.stage("pdf", || pdf::site(config, site, strings, staging));
+        plan.everything = incremental::pdfs_key(&pdfs) != previous_pdfs;
+        let langs: Vec<&model::Lang> = if plan.everything { config.langs().collect() } else { plan.langs().collect() };
+        for lang in &langs {
+            let search = index::search_dir(lang);
+            let removed = staging.remove(&search).and_then(|()| {
+                match std::fs::remove_dir_all(index::lang_dir(index_staging, lang)) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                    _ => Ok(()),
+                }
+            });
+            if let Err(e) = removed {
+                found.push(Diagnostic::error(&search, (1, 1), format!("cannot replace the search files: {e}")));
+            }
+        }
+        let render = || {
+            timings.stage("render", || match plan.everything {
+                true => render::site(config, site, catalogue, assembled, templates, strings, &pdfs, staging),
+                false => render::changed(
+                    config,
+                    site,
+                    catalogue,
+                    assembled,
+                    templates,
+                    strings,
+                    &pdfs,
+                    &plan.targets,
+                    staging,
+                ),
+            })
+        };
+        let index = || {
+            timings.stage("index", || {
+                index::languages(config, site, catalogue, assembled, &langs, index_staging, staging.dir())
+            })
+        };
+        let (rendered, indexed) = if timings.is_on() { (render(), index()) } else { rayon::join(render, index) };
+        found.extend(rendered);
+        found.extend(indexed);
+        let again = if plan.everything { staging.pages() } else { plan.page_count() };
+        (found, pdfs, Some(again))
+    }
 }

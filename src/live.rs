@@ -268,7 +268,8 @@ impl State {
             }
         }
         let checked_at = Instant::now();
-        let targets = targets(snapshot, &old);
+        let changed: Vec<(Lang, PageKey)> = old.iter().map(|p| (p.lang.clone(), p.key.clone())).collect();
+        let targets = crate::incremental::targets(config, &snapshot.site, &changed);
         let urls = write_pages(snapshot, &targets)?;
         eprintln!(
             "  parse {} ms, links {} ms, render and write {} ms",
@@ -327,27 +328,16 @@ fn page_of(rel: &Path) -> Option<(Lang, PageKey, bool)> {
     Some((lang, key, is_section))
 }
 
-/// The pages to render again, by language: each changed page, and where it
-/// is in the default language, its fallback copies in languages that have
-/// no translation of it.
-fn targets(snapshot: &Snapshot, changed: &[Page]) -> BTreeMap<Lang, Vec<PageKey>> {
-    let config = &snapshot.config;
-    let mut targets: BTreeMap<Lang, Vec<PageKey>> = BTreeMap::new();
-    for page in changed {
-        targets.entry(page.lang.clone()).or_default().push(page.key.clone());
-        if page.lang == config.default_lang {
-            for lang in config.langs().filter(|l| snapshot.site.page(l, &page.key).is_none()) {
-                targets.entry(lang.clone()).or_default().push(page.key.clone());
-            }
-        }
-    }
-    targets
-}
-
 /// Renders and writes the pages in place in the output (each file through
 /// a temporary file and a rename, so a reader never gets half a page).
-fn write_pages(snapshot: &Snapshot, targets: &BTreeMap<Lang, Vec<PageKey>>) -> Result<Vec<String>, Vec<Diagnostic>> {
+fn write_pages(
+    snapshot: &Snapshot,
+    targets: &BTreeMap<Lang, BTreeSet<PageKey>>,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
     let config = &snapshot.config;
+    // The output no longer matches the record of the last build.
+    crate::incremental::forget(&config.root)
+        .map_err(|e| vec![Diagnostic::error(crate::incremental::RECORD_FILE, (1, 1), format!("cannot remove: {e}"))])?;
     let mut rendered = Vec::new();
     for (lang, keys) in targets {
         let pages = crate::render::pages(
@@ -358,7 +348,7 @@ fn write_pages(snapshot: &Snapshot, targets: &BTreeMap<Lang, Vec<PageKey>>) -> R
             &snapshot.templates,
             &snapshot.strings,
             lang,
-            keys,
+            &keys.iter().cloned().collect::<Vec<_>>(),
         );
         for (key, html) in pages {
             match html {

@@ -25,13 +25,20 @@ use cli::*;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { site, timings } => {
+        Command::Build { site, timings, no_cache } => {
             tune_memory_for_a_build();
-            build(&BuildOptions { timings, ..site.options() }).map(|built| {
+            build(&BuildOptions { timings, cache: !no_cache, ..site.options() }).map(|built| {
                 if timings {
                     eprint!("{}", signpost::timings::table(&built.timings));
                 }
-                eprintln!("built {} pages into {}", built.pages, built.output.display());
+                match built.rendered_again {
+                    Some(again) => eprintln!(
+                        "built {} pages into {} ({again} rendered again, the rest kept from the last build)",
+                        built.pages,
+                        built.output.display()
+                    ),
+                    None => eprintln!("built {} pages into {}", built.pages, built.output.display()),
+                }
             })
         }
         Command::Serve { site, port, bind, no_live, no_build } => match address(bind.as_deref(), port) {

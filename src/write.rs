@@ -28,6 +28,10 @@ pub struct Staging {
     committed: bool,
     /// HTML pages written, for the build summary.
     pages: AtomicUsize,
+    /// Holds hard links to the previous output's files ([`Staging::seed_from`]):
+    /// a file is then replaced, never written through, so the previous
+    /// output stays as it was until the commit.
+    seeded: bool,
 }
 
 impl Staging {
@@ -41,7 +45,7 @@ impl Staging {
             std::fs::remove_dir_all(&dir)?;
         }
         std::fs::create_dir_all(&dir)?;
-        Ok(Staging { dir, output: output.to_path_buf(), committed: false, pages: AtomicUsize::new(0) })
+        Ok(Staging { dir, output: output.to_path_buf(), committed: false, pages: AtomicUsize::new(0), seeded: false })
     }
 
     pub fn dir(&self) -> &Path {
@@ -59,11 +63,38 @@ impl Staging {
         if rel.extension().is_some_and(|e| e == "html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
+        if self.seeded {
+            self.remove(rel)
+                .map_err(|e| Diagnostic::error(rel, (1, 1), format!("cannot replace the output file: {e}")))?;
+        }
         let result = match path.parent() {
             Some(parent) => std::fs::create_dir_all(parent).and_then(|()| std::fs::write(&path, bytes)),
             None => std::fs::write(&path, bytes),
         };
         result.map_err(|e| Diagnostic::error(rel, (1, 1), format!("cannot write the output file: {e}")))
+    }
+
+    /// Fills the empty staging folder with hard links to every file of
+    /// `previous` (an incremental build starts from the last output). The
+    /// links cost no copy, and the files they share are never written
+    /// through afterwards (see [`Staging::write`]).
+    pub fn seed_from(&mut self, previous: &Path) -> io::Result<()> {
+        self.seeded = true;
+        link_tree(previous, &self.dir)
+    }
+
+    /// Removes a file or folder below the staging folder, if it is there.
+    pub fn remove(&self, rel: &Path) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        let result = match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path),
+            Ok(_) => std::fs::remove_file(&path),
+            Err(e) => Err(e),
+        };
+        match result {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
     }
 
     /// Copies files as they are. Later assets with the same target win, so
@@ -119,6 +150,21 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Recreates the folders of `from` in `to` and hard-links its files.
+pub fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(from).follow_links(false) {
+        let entry = entry.map_err(io::Error::other)?;
+        let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target)?;
+        } else {
+            std::fs::hard_link(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// `.public.staging-PID.old`, or with a counter when a previous commit of

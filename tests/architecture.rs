@@ -25,6 +25,7 @@ const LEVELS: &[&[&str]] = &[
     &["assemble", "translation::status", "translation::segment"],
     &["render", "index"],
     &["write"],
+    &["incremental"],
     &["lib", "main", "cli", "check", "live", "search", "serve", "translation", "scaffold", "pdf", "offline", "new"],
 ];
 

@@ -10,6 +10,7 @@ mod check;
 mod downloads;
 mod errors;
 mod fuzz;
+mod incremental;
 mod interchange;
 mod interface_strings;
 mod library;

@@ -112,9 +112,21 @@ pub fn site(
     indexes: &Path,
     out: &Path,
 ) -> Diagnostics {
-    config
-        .langs()
-        .collect::<Vec<_>>()
+    languages(config, site, catalogue, assembled, &config.langs().collect::<Vec<_>>(), indexes, out)
+}
+
+/// [`site`] for some languages only: an incremental build indexes again
+/// only the languages whose pages changed.
+pub fn languages(
+    config: &Config,
+    site: &Site,
+    catalogue: Option<&Catalogue>,
+    assembled: &Assembled,
+    langs: &[&Lang],
+    indexes: &Path,
+    out: &Path,
+) -> Diagnostics {
+    langs
         .par_iter()
         .filter_map(|lang| {
             let docs = assembled.search_documents(config, site, catalogue, lang);

@@ -28,6 +28,20 @@ use crate::write::Staging;
 /// folder) and size, in path order.
 pub type Files = BTreeMap<String, u64>;
 
+/// The files [`write()`] makes, below the output folder. They are made from
+/// a list of the staged files taken before they exist: an incremental
+/// build, which starts from the previous output, removes them first.
+pub fn outputs(config: &Config) -> Vec<String> {
+    let mut files = Vec::new();
+    if config.downloads.service_worker {
+        files.extend(config.langs().map(crate::config::save_list_path));
+    }
+    if config.downloads.offline {
+        files.extend(config.langs().map(Some).chain([None]).map(|lang| config.offline_zip_path(lang)));
+    }
+    files
+}
+
 /// Writes the downloads `config.downloads` asks for into `staging`.
 pub fn write(config: &Config, site: &Site, staging: &Staging) -> Diagnostics {
     let mut diags = Diagnostics::new();

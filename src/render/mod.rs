@@ -120,6 +120,38 @@ pub fn site(
     diags
 }
 
+/// Renders into `staging` (which holds the previous build's files) what
+/// the text of some pages reaches: those pages, by language, and the print
+/// page of each of those languages. For an incremental build, when nothing
+/// else changed (see `incremental`).
+#[allow(clippy::too_many_arguments)]
+pub fn changed(
+    config: &Config,
+    site: &Site,
+    catalogue: Option<&Catalogue>,
+    assembled: &Assembled,
+    templates: &Templates,
+    strings: &Arc<Strings>,
+    pdfs: &PdfLinks,
+    targets: &BTreeMap<Lang, std::collections::BTreeSet<PageKey>>,
+    staging: &dyn Output,
+) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    for (lang, keys) in targets {
+        let Language { tera, children, library } =
+            language(config, site, catalogue, assembled, templates, strings, lang);
+        let builder = ContextBuilder { config, site, lang, children: &children, catalogue, pdfs };
+        let keys: Vec<&PageKey> = keys.iter().collect();
+        let results: Vec<Diagnostic> = keys
+            .par_iter()
+            .filter_map(|key| page(&builder, library.as_ref(), &tera, templates, key, staging).err())
+            .collect();
+        diags.extend(results);
+        diags.extend(print::write(&builder, library.as_ref(), strings, &tera, templates, staging).err());
+    }
+    diags
+}
+
 fn page(
     builder: &ContextBuilder,
     library: Option<&Library>,

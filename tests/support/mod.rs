@@ -44,6 +44,24 @@ impl SiteTest {
         test
     }
 
+    /// A copy of this site's sources, without its output or `.signpost/`.
+    pub fn copy_sources(&self) -> SiteTest {
+        let copy = SiteTest::empty();
+        for entry in std::fs::read_dir(&self.root).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name();
+            if name == "public" || name == ".signpost" {
+                continue;
+            }
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &copy.root.join(&name));
+            } else {
+                std::fs::copy(entry.path(), copy.root.join(&name)).unwrap();
+            }
+        }
+        copy
+    }
+
     fn empty() -> SiteTest {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
