@@ -129,6 +129,8 @@ pub struct Snapshot {
     pub strings: Arc<i18n::Strings>,
     /// Where the build put the search indexes ([`index::index_root`]).
     pub index_root: PathBuf,
+    /// The PDFs it wrote, as pages link them.
+    pub pdfs: render::PdfLinks,
 }
 
 /// Builds the site: [`prepare`], then render and index, then write.
@@ -351,7 +353,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
 
     let timings = timings.into_stages();
     let built = Built { output: config.output.clone(), pages, rendered_again, warnings: diags.into_sorted(), timings };
-    Ok((built, Snapshot { config, site, catalogue, assembled, templates, strings, index_root }))
+    Ok((built, Snapshot { config, site, catalogue, assembled, templates, strings, index_root, pdfs }))
 }
 
 /// A fresh staging folder for the output and one for the indexes.

@@ -3,8 +3,9 @@
 //!
 //! An edit to the text of existing pages is handled in memory: those files
 //! are parsed again, every link of the site is checked again, and only the
-//! pages showing that text are rendered and written (the page, and its
-//! fallback copies in languages without a translation). Anything else (a
+//! pages showing that text are rendered and written (the page, its
+//! fallback copies in languages without a translation, and the print page
+//! of each of those languages), as an incremental build does. Anything else (a
 //! new or deleted file, a front-matter change that other pages list, the
 //! catalogue, templates, interface strings, configuration) runs a full
 //! build into a staging folder, as `signpost build` does. A failed build
@@ -328,8 +329,10 @@ fn page_of(rel: &Path) -> Option<(Lang, PageKey, bool)> {
     Some((lang, key, is_section))
 }
 
-/// Renders and writes the pages in place in the output (each file through
-/// a temporary file and a rename, so a reader never gets half a page).
+/// Renders and writes in place in the output what the changed text
+/// reaches (the pages, their fallback copies, their languages' print
+/// pages), each file through a temporary file and a rename, so a reader
+/// never gets half a page. Returns the URLs to reload.
 fn write_pages(
     snapshot: &Snapshot,
     targets: &BTreeMap<Lang, BTreeSet<PageKey>>,
@@ -338,36 +341,39 @@ fn write_pages(
     // The output no longer matches the record of the last build.
     crate::incremental::forget(&config.root)
         .map_err(|e| vec![Diagnostic::error(crate::incremental::RECORD_FILE, (1, 1), format!("cannot remove: {e}"))])?;
-    let mut rendered = Vec::new();
-    for (lang, keys) in targets {
-        let pages = crate::render::pages(
-            config,
-            &snapshot.site,
-            snapshot.catalogue.as_ref(),
-            &snapshot.assembled,
-            &snapshot.templates,
-            &snapshot.strings,
-            lang,
-            &keys.iter().cloned().collect::<Vec<_>>(),
-        );
-        for (key, html) in pages {
-            match html {
-                Ok(Some(html)) => rendered.push((lang.clone(), key, html)),
-                Ok(None) => {}
-                Err(d) => return Err(vec![d]),
-            }
-        }
+    let diags = crate::render::changed(
+        config,
+        &snapshot.site,
+        snapshot.catalogue.as_ref(),
+        &snapshot.assembled,
+        &snapshot.templates,
+        &snapshot.strings,
+        &snapshot.pdfs,
+        targets,
+        &InPlace(&config.output),
+    );
+    if diags.has_errors() {
+        return Err(diags.into_sorted());
     }
+    // Without the base path: `serve` puts the output at the server's root.
+    let unbased = |url: String| url.trim_start_matches(&config.base_path).to_string();
     let mut urls = Vec::new();
-    for (lang, key, html) in rendered {
-        let path = config.output.join(crate::render::output_path(&lang, &key));
-        crate::write::atomic(&path, html.as_bytes()).map_err(|e| {
-            vec![Diagnostic::error(crate::render::output_path(&lang, &key), (1, 1), format!("cannot write: {e}"))]
-        })?;
-        // Without the base path: `serve` puts the output at the server's root.
-        urls.push(config.page_url(&lang, &key).trim_start_matches(&config.base_path).to_string());
+    for (lang, keys) in targets {
+        urls.extend(keys.iter().map(|key| unbased(config.page_url(lang, key))));
+        urls.push(unbased(crate::render::print::url(&config.base_path, lang)));
     }
     Ok(urls)
+}
+
+/// The served output as render's [`crate::render::Output`]: files replaced
+/// in place, atomically.
+struct InPlace<'a>(&'a Path);
+
+impl crate::render::Output for InPlace<'_> {
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        crate::write::atomic(&self.0.join(rel), bytes)
+            .map_err(|e| Diagnostic::error(rel, (1, 1), format!("cannot write: {e}")))
+    }
 }
 
 fn error(diags: Vec<Diagnostic>) -> Event {

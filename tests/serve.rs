@@ -383,6 +383,9 @@ fn search_follows_live_rebuilds() {
     assert_eq!(urls(&found), ["/kb/en/guide/one/#why"]);
     let gone = server.search("q=planning+saves&lang=en");
     assert_eq!(gone["total"], 0, "the old text is no longer found: {gone}");
+    // The print page holds the navigation's pages: it follows too.
+    let print = server.get("/en/print/", &[]).text();
+    assert!(print.contains("quokkas") && !print.contains("planning saves"), "the print page is stale");
 }
 
 #[test]

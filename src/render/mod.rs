@@ -181,9 +181,9 @@ fn page_html(
     render(tera, templates, &template, &context).map(Some)
 }
 
-/// Some pages of one language, as [`site`] renders them: for `serve`,
-/// which re-renders only what an edit touched. `None` for a key that is
-/// not a page in that language.
+/// Some pages of one language, as [`site`] renders them, in memory: for
+/// `check`, which renders every template without writing. `None` for a
+/// key that is not a page in that language.
 #[allow(clippy::too_many_arguments)]
 pub fn pages(
     config: &Config,
@@ -195,8 +195,7 @@ pub fn pages(
     lang: &Lang,
     keys: &[PageKey],
 ) -> Vec<(PageKey, Result<Option<String>, Diagnostic>)> {
-    // No PDF links: `serve` rebuilds everything when a page the PDFs hold
-    // changes (see `live`), and `check` writes nothing.
+    // No PDF links: `check` writes nothing, so there are none.
     let pdfs = PdfLinks::new();
     let Language { tera, children, library } = language(config, site, catalogue, assembled, templates, strings, lang);
     let builder = ContextBuilder { config, site, lang, children: &children, catalogue, pdfs: &pdfs };
