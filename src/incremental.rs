@@ -194,10 +194,7 @@ pub fn read(root: &Path) -> Option<Record> {
 /// Removes the record: the output is about to change in a way it does not
 /// describe (a build without the cache, `serve`'s in-place updates).
 pub fn forget(root: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(record_path(root)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
+    crate::write::remove_if_present(&record_path(root))
 }
 
 /// Writes the record after a build committed.

@@ -420,12 +420,8 @@ impl SiteWork<'_> {
         let langs: Vec<&model::Lang> = if plan.everything { config.langs().collect() } else { plan.langs().collect() };
         for lang in &langs {
             let search = index::search_dir(lang);
-            let removed = staging.remove(&search).and_then(|()| {
-                match std::fs::remove_dir_all(index::lang_dir(index_staging, lang)) {
-                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-                    _ => Ok(()),
-                }
-            });
+            let removed =
+                staging.remove(&search).and_then(|()| write::remove_if_present(&index::lang_dir(index_staging, lang)));
             if let Err(e) = removed {
                 found.push(Diagnostic::error(&search, (1, 1), format!("cannot replace the search files: {e}")));
             }

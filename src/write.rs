@@ -85,16 +85,7 @@ impl Staging {
 
     /// Removes a file or folder below the staging folder, if it is there.
     pub fn remove(&self, rel: &Path) -> io::Result<()> {
-        let path = self.dir.join(rel);
-        let result = match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path),
-            Ok(_) => std::fs::remove_file(&path),
-            Err(e) => Err(e),
-        };
-        match result {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        }
+        remove_if_present(&self.dir.join(rel))
     }
 
     /// Copies files as they are. Later assets with the same target win, so
@@ -149,6 +140,19 @@ impl Staging {
             }
         }
         Ok(())
+    }
+}
+
+/// Removes a file or a folder with what it holds; nothing there is fine.
+pub fn remove_if_present(path: &Path) -> io::Result<()> {
+    let result = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(path),
+        Ok(_) => std::fs::remove_file(path),
+        Err(e) => Err(e),
+    };
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
     }
 }
 

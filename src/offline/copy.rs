@@ -313,10 +313,7 @@ impl Package {
     fn create(dest: &Path, folder: &str) -> io::Result<Package> {
         // Replaced, not written through: in an incremental build the
         // staged file is a hard link to the previous output's.
-        match std::fs::remove_file(dest) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
+        crate::write::remove_if_present(dest)?;
         let file = io::BufWriter::new(std::fs::File::create(dest)?);
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
