@@ -97,11 +97,7 @@ pub fn site(
             language(config, site, catalogue, assembled, templates, strings, lang);
         let builder = ContextBuilder { config, site, lang, children: &children, catalogue, pdfs };
         let keys = site.keys_for(lang, &config.default_lang);
-        let results: Vec<Diagnostic> = keys
-            .par_iter()
-            .filter_map(|key| page(&builder, library.as_ref(), &tera, templates, key, staging).err())
-            .collect();
-        diags.extend(results);
+        diags.extend(pages_into(&builder, library.as_ref(), &tera, templates, &keys, staging));
         diags.extend(search_page::write(&builder, strings, &tera, templates, staging).err());
         diags.extend(print::write(&builder, library.as_ref(), strings, &tera, templates, staging).err());
         if let Some(library) = library {
@@ -142,14 +138,22 @@ pub fn changed(
             language(config, site, catalogue, assembled, templates, strings, lang);
         let builder = ContextBuilder { config, site, lang, children: &children, catalogue, pdfs };
         let keys: Vec<&PageKey> = keys.iter().collect();
-        let results: Vec<Diagnostic> = keys
-            .par_iter()
-            .filter_map(|key| page(&builder, library.as_ref(), &tera, templates, key, staging).err())
-            .collect();
-        diags.extend(results);
+        diags.extend(pages_into(&builder, library.as_ref(), &tera, templates, &keys, staging));
         diags.extend(print::write(&builder, library.as_ref(), strings, &tera, templates, staging).err());
     }
     diags
+}
+
+/// Renders some pages of one language into `staging`, in parallel.
+fn pages_into(
+    builder: &ContextBuilder,
+    library: Option<&Library>,
+    tera: &Tera,
+    templates: &Templates,
+    keys: &[&PageKey],
+    staging: &dyn Output,
+) -> Vec<Diagnostic> {
+    keys.par_iter().filter_map(|key| page(builder, library, tera, templates, key, staging).err()).collect()
 }
 
 fn page(
