@@ -26,6 +26,10 @@
 //! 6. [`write`](mod@write): the staged output replaces the previous site, only
 //!    if nothing failed.
 //!
+//! When only the text of pages changed since the last build, stage 5 starts
+//! from the previous output and makes only what those pages reach
+//! ([`incremental`]; `staged.rs` runs stage 5 either way).
+//!
 //! `check` is [`prepare`] plus whole-site checks; `serve`'s live updates
 //! re-run the parse and the page checks of validate on what changed; the
 //! translation tools start from [`prepare`] too, so every command reports a
@@ -55,6 +59,7 @@ pub mod sanitize;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+mod staged;
 pub mod theme;
 pub mod timings;
 pub mod translation;
@@ -263,7 +268,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     let plan =
         record.as_ref().zip(previous.as_ref()).and_then(|(now, before)| incremental::plan(&config, &site, before, now));
 
-    let site_work = SiteWork {
+    let site_work = staged::SiteWork {
         config: &config,
         site: &site,
         catalogue: catalogue.as_ref(),
@@ -272,7 +277,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
         strings: &strings,
         timings: &timings,
     };
-    let (mut staging, index_staging) = staging_folders(&config.output, &index_root)?;
+    let (mut staging, index_staging) = staged::staging_folders(&config.output, &index_root)?;
     let planned = plan.is_some();
     let seeded = planned
         && timings.stage("keep previous", || {
@@ -288,7 +293,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
             if planned {
                 drop(staging);
                 let _ = std::fs::remove_dir_all(&index_staging);
-                (staging, _) = staging_folders(&config.output, &index_root)?;
+                (staging, _) = staged::staging_folders(&config.output, &index_root)?;
             }
             diags.extend(staging.copy(&assets));
             let (found, pdfs) = site_work.full(&staging, &index_staging);
@@ -354,103 +359,4 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Built, Snapshot), Failur
     let timings = timings.into_stages();
     let built = Built { output: config.output.clone(), pages, rendered_again, warnings: diags.into_sorted(), timings };
     Ok((built, Snapshot { config, site, catalogue, assembled, templates, strings, index_root, pdfs }))
-}
-
-/// A fresh staging folder for the output and one for the indexes.
-fn staging_folders(
-    output: &std::path::Path,
-    index_root: &std::path::Path,
-) -> Result<(write::Staging, PathBuf), Failure> {
-    let staging = write::Staging::create(output).map_err(|e| {
-        Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", output.display()))
-    })?;
-    let index_staging = index::staging_dir(index_root).map_err(|e| {
-        Failure::Io(anyhow::anyhow!("cannot create the staging folder beside {}: {e}", index_root.display()))
-    })?;
-    Ok((staging, index_staging))
-}
-
-/// What render and index work from.
-struct SiteWork<'a> {
-    config: &'a config::Config,
-    site: &'a model::Site,
-    catalogue: Option<&'a model::Catalogue>,
-    assembled: &'a assemble::Assembled,
-    templates: &'a render::Templates,
-    strings: &'a Arc<i18n::Strings>,
-    timings: &'a timings::Timings,
-}
-
-impl SiteWork<'_> {
-    /// Every page, PDF and search file into empty staging folders.
-    fn full(&self, staging: &write::Staging, index_staging: &std::path::Path) -> (Diagnostics, render::PdfLinks) {
-        let SiteWork { config, site, catalogue, assembled, templates, strings, timings } = *self;
-        // Render and index read the same model and write different files: run
-        // side by side, so that neither's last, single-threaded steps leave a
-        // core idle (one after the other while timing, see `timings`).
-        let render = || {
-            // The home and print pages link each PDF with its size: typeset first.
-            let (pdfs, mut found) = timings.stage("pdf", || pdf::site(config, site, strings, staging));
-            found.extend(timings.stage("render", || {
-                render::site(config, site, catalogue, assembled, templates, strings, &pdfs, staging)
-            }));
-            (found, pdfs)
-        };
-        let index =
-            || timings.stage("index", || index::site(config, site, catalogue, assembled, index_staging, staging.dir()));
-        let ((mut found, pdfs), indexed) =
-            if timings.is_on() { (render(), index()) } else { rayon::join(render, index) };
-        found.extend(indexed);
-        (found, pdfs)
-    }
-
-    /// What the changed pages reach, into staging folders that hold the
-    /// previous build ([`incremental`]); everything when the PDFs' links
-    /// changed. Returns the pages rendered again too.
-    fn incremental(
-        &self,
-        mut plan: incremental::Plan,
-        previous_pdfs: &str,
-        staging: &write::Staging,
-        index_staging: &std::path::Path,
-    ) -> (Diagnostics, render::PdfLinks, Option<usize>) {
-        let SiteWork { config, site, catalogue, assembled, templates, strings, timings } = *self;
-        let (pdfs, mut found) = timings.stage("pdf", || pdf::site(config, site, strings, staging));
-        plan.everything = incremental::pdfs_key(&pdfs) != previous_pdfs;
-        let langs: Vec<&model::Lang> = if plan.everything { config.langs().collect() } else { plan.langs().collect() };
-        for lang in &langs {
-            let search = index::search_dir(lang);
-            let removed =
-                staging.remove(&search).and_then(|()| write::remove_if_present(&index::lang_dir(index_staging, lang)));
-            if let Err(e) = removed {
-                found.push(Diagnostic::error(&search, (1, 1), format!("cannot replace the search files: {e}")));
-            }
-        }
-        let render = || {
-            timings.stage("render", || match plan.everything {
-                true => render::site(config, site, catalogue, assembled, templates, strings, &pdfs, staging),
-                false => render::changed(
-                    config,
-                    site,
-                    catalogue,
-                    assembled,
-                    templates,
-                    strings,
-                    &pdfs,
-                    &plan.targets,
-                    staging,
-                ),
-            })
-        };
-        let index = || {
-            timings.stage("index", || {
-                index::languages(config, site, catalogue, assembled, &langs, index_staging, staging.dir())
-            })
-        };
-        let (rendered, indexed) = if timings.is_on() { (render(), index()) } else { rayon::join(render, index) };
-        found.extend(rendered);
-        found.extend(indexed);
-        let again = if plan.everything { staging.pages() } else { plan.page_count() };
-        (found, pdfs, Some(again))
-    }
 }

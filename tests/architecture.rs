@@ -1,6 +1,6 @@
 //! The stages' dependencies point one way (README, "Architecture"):
 //! foundation (diag, escape, date, sanitize) ← yaml ← model ← config ← load ← parse ← validate ← assemble ←
-//! {render, index} ← write ← commands. This reads every file under `src/`
+//! {render, index} ← write ← incremental ← commands. This reads every file under `src/`
 //! and fails on a `crate::` path that points up the list, or sideways
 //! between two stages of one level (render and index never import each
 //! other). The commands, at the top, share the driver (`lib.rs`).
@@ -26,7 +26,21 @@ const LEVELS: &[&[&str]] = &[
     &["render", "index"],
     &["write"],
     &["incremental"],
-    &["lib", "main", "cli", "check", "live", "search", "serve", "translation", "scaffold", "pdf", "offline", "new"],
+    &[
+        "lib",
+        "staged",
+        "main",
+        "cli",
+        "check",
+        "live",
+        "search",
+        "serve",
+        "translation",
+        "scaffold",
+        "pdf",
+        "offline",
+        "new",
+    ],
 ];
 
 fn level(module: &str) -> Option<(usize, &'static str)> {
