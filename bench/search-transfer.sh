@@ -111,10 +111,11 @@ serve() {
 # The same queries for both tools: words that occur in the site.
 queries_for() {
     if [ "$1" = bundled ]; then
-        echo '{"en": ["supervision", "mental health"], "ar": ["التدريب", "الصحة النفسية"]}'
+        echo '{"en": ["supervision", "referral", "mental health"], "ar": ["التدريب", "الإحالة", "الصحة النفسية"]}'
     else
-        # From bench/generate.py's vocabulary (objects and topics in both languages).
-        echo '{"en": ["epilepsy", "referral pathways"], "ar": ["الصرع", "مسارات الإحالة"]}'
+        # From bench/generate.py's vocabulary (objects and topics in both
+        # languages): three words, the goal's kind of query, and one phrase.
+        echo '{"en": ["epilepsy", "supervision", "depression", "referral pathways"], "ar": ["الصرع", "الإشراف", "الاكتئاب", "مسارات الإحالة"]}'
     fi
 }
 

@@ -123,9 +123,13 @@ fn assert_placed(diags: &[Diagnostic], path: &Path, text: &str) {
     }
 }
 
-/// The text as the readers see it: BOM removed, line ends as LF.
+/// The text as the readers see it (`diag::decode`): one BOM removed, line
+/// ends as LF. A second BOM is text, a zero-width no-break space: a
+/// diagnostic may point past it (a fuzz case of eleven BOMs found the
+/// helper stripping them all, where the loader strips the first only).
 fn as_loaded(text: &str) -> String {
-    text.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n")
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
@@ -146,6 +150,18 @@ fn config() -> Config {
     let dir = site_dir();
     std::fs::write(dir.path().join("signpost.yaml"), corpus("signpost.yaml")).unwrap();
     signpost::config::load(dir.path(), Some(PathBuf::from("/nonexistent"))).unwrap()
+}
+
+/// The fuzz case that found `as_loaded` stripping every BOM: the error is
+/// placed on line 1, which still holds ten of them.
+#[test]
+fn a_configuration_of_byte_order_marks_is_placed_inside_the_text() {
+    let dir = site_dir();
+    let text = format!("{}{}{}", "\u{feff}".repeat(11), "\n".repeat(50), "\u{feff}".repeat(3));
+    std::fs::write(dir.path().join("signpost.yaml"), &text).unwrap();
+    let diags = signpost::config::load(dir.path(), None).expect_err("not a configuration").into_sorted();
+    assert!(!diags.is_empty());
+    assert_placed(&diags, Path::new("signpost.yaml"), &as_loaded(&text));
 }
 
 proptest! {

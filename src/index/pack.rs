@@ -62,6 +62,31 @@ pub fn unpack(bytes: &[u8]) -> Option<Vec<&[u8]>> {
     Some(entries)
 }
 
+/// Increasing numbers (each pack's first item) as their differences: the
+/// first, then each minus the one before.
+pub fn gaps(firsts: &[usize]) -> Vec<usize> {
+    let mut previous = 0;
+    firsts
+        .iter()
+        .map(|&first| {
+            let gap = first - previous;
+            previous = first;
+            gap
+        })
+        .collect()
+}
+
+/// [`gaps`] undone: running sums.
+pub fn sums(gaps: impl IntoIterator<Item = u64>) -> Vec<u64> {
+    let mut total = 0;
+    gaps.into_iter()
+        .map(|gap| {
+            total += gap;
+            total
+        })
+        .collect()
+}
+
 /// Which pack holds item `key`, given each pack's first item in order:
 /// the last pack whose first item is not after `key`.
 pub fn pack_of<K: Ord>(firsts: &[K], key: &K) -> usize {
@@ -108,6 +133,13 @@ mod tests {
             assert_eq!(back, entries);
         }
         assert_eq!(unpack(&[2, 1]), None, "cut short");
+        for v in vectors["gaps"].as_array().unwrap() {
+            let firsts: Vec<usize> = serde_json::from_value(v[0].clone()).unwrap();
+            let differences: Vec<usize> = serde_json::from_value(v[1].clone()).unwrap();
+            assert_eq!(gaps(&firsts), differences, "{v}");
+            let back = sums(differences.iter().map(|&d| d as u64));
+            assert_eq!(back, firsts.iter().map(|&f| f as u64).collect::<Vec<_>>());
+        }
     }
 
     #[test]

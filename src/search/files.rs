@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::index::FACET_FIELDS;
 use crate::index::export::shard_key;
-use crate::index::pack::pack_of;
+use crate::index::pack::{pack_of, sums};
 
 /// One lexicon entry: a surface form, its stem, the stem's file id (for the
 /// browser) and its document frequency.
@@ -77,7 +77,11 @@ impl Files {
         let meta: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let list = |kind: &str| meta[kind].as_array().cloned().unwrap_or_default();
         let lex_firsts = list("lex").iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
-        let doc_firsts = list("docs").iter().filter_map(|v| v.as_u64().and_then(|n| u32::try_from(n).ok())).collect();
+        // Written as differences (`index::pack::gaps`).
+        let doc_firsts = sums(list("docs").iter().filter_map(serde_json::Value::as_u64))
+            .into_iter()
+            .filter_map(|n| u32::try_from(n).ok())
+            .collect();
         let mut facet_values = Vec::new();
         let mut facet_ranges = HashMap::new();
         for (f, facet) in FACET_FIELDS.iter().enumerate() {
@@ -112,7 +116,8 @@ impl Files {
     /// `facets.bin` where `meta.json` says it lies.
     pub fn facet_bits(&self) -> &HashMap<(usize, String), Vec<u8>> {
         self.facet_bits.get_or_init(|| {
-            let all = std::fs::read(self.dir.join("facets.bin")).unwrap_or_default();
+            let file = std::fs::read(self.dir.join("facets.bin")).unwrap_or_default();
+            let all = crate::index::export::gunzip(&file).unwrap_or_default();
             let cut = |&(offset, len): &(usize, usize)| all.get(offset..offset + len).unwrap_or_default().to_vec();
             self.facet_ranges.iter().map(|(key, range)| (key.clone(), cut(range))).collect()
         })

@@ -159,6 +159,45 @@
     return out;
   }
 
+  // Each pack's first item, written as differences (gaps): running sums.
+  function sums(gaps) {
+    let total = 0;
+    return gaps.map((gap) => (total += gap));
+  }
+
+  // One stem's postings (FieldPostings in src/index/export.rs), per field:
+  // the documents (as gaps or as a bit set over `n` documents), then their
+  // term frequencies, then their length ids.
+  function decodePostings(bytes, n) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const v = varints(bytes);
+    const fields = [];
+    for (let f = 0; f < 3; f++) {
+      const count = v.next();
+      const list = { idf: 0, docs: [], tfs: [], norms: [] };
+      if (count > 0) {
+        list.idf = view.getFloat32(v.pos, true);
+        const layout = bytes[v.pos + 4];
+        v.pos += 5;
+        if (layout === 1) {
+          const end = v.pos + Math.ceil(n / 8);
+          for (let at = v.pos; at < end; at++) {
+            for (let bit = 0, byte = bytes[at]; byte; bit++, byte >>= 1) if (byte & 1) list.docs.push((at - v.pos) * 8 + bit);
+          }
+          v.pos = end;
+        } else {
+          let doc = 0;
+          for (let i = 0; i < count; i++) list.docs.push((doc += v.next()));
+        }
+        for (let i = 0; i < count; i++) list.tfs.push(v.next());
+        list.norms = [...bytes.subarray(v.pos, v.pos + count)];
+        v.pos += count;
+      }
+      fields.push(list);
+    }
+    return fields;
+  }
+
   // The pack holding `key`, given each pack's first item (pack_of).
   function packOf(firsts, key) {
     let lo = 0, hi = firsts.length;
@@ -173,12 +212,19 @@
         cache.set(path, fetch(base + path).then((r) => {
           if (r.status === 404) return kind === "json" ? [] : new Uint8Array(0);
           if (!r.ok) throw new Error(`${path}: ${r.status}`);
-          return kind === "json" ? r.json() : r.arrayBuffer().then((b) => new Uint8Array(b));
+          if (kind === "json") return r.json();
+          // Postings and facets.bin are published gzip-compressed (static
+          // hosts send binary files as they are): export.rs, gzip.
+          const body = kind === "gzip" ? new Response(r.body.pipeThrough(new DecompressionStream("gzip"))) : r;
+          return body.arrayBuffer().then((b) => new Uint8Array(b));
         }));
       }
       return cache.get(path);
     };
-    const meta = get("meta.json", "json");
+    const meta = get("meta.json", "json").then((m) => {
+      for (const kind of ["post", "pos", "docs"]) m[kind] = sums(m[kind]);
+      return m;
+    });
     let arabic = null;
     const unpacked = new Map();
     // Entry `id` of the pack of `kind` holding it (postings, positions).
@@ -186,7 +232,7 @@
       const m = await meta;
       const k = packOf(m[kind], id);
       const path = `${kind}/${k}.bin`;
-      if (!unpacked.has(path)) unpacked.set(path, get(path, "bin").then(unpack));
+      if (!unpacked.has(path)) unpacked.set(path, get(path, kind === "post" ? "gzip" : "bin").then(unpack));
       return (await unpacked.get(path))[id - m[kind][k]] || new Uint8Array(0);
     }
 
@@ -272,28 +318,7 @@
     }
 
     async function postings(id) {
-      const bytes = await entry("post", id);
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const v = varints(bytes);
-      const fields = [];
-      for (let f = 0; f < 3; f++) {
-        const count = v.next();
-        const list = { idf: 0, docs: [], tfs: [], norms: [] };
-        if (count > 0) {
-          list.idf = view.getFloat32(v.pos, true);
-          v.pos += 4;
-          let doc = 0;
-          for (let i = 0; i < count; i++) {
-            doc += v.next();
-            list.docs.push(doc);
-            list.tfs.push(v.next());
-            list.norms.push(bytes[v.pos]);
-            v.pos += 1;
-          }
-        }
-        fields.push(list);
-      }
-      return fields;
+      return decodePostings(await entry("post", id), (await meta).n);
     }
 
     async function positions(id, fields) {
@@ -320,7 +345,7 @@
       const result = { total: 0, hits: [], facets: {}, stems: new Set(), surfaces: new Set(), corrected: null };
       if (!parsed.words.length) return result;
       // Every filter value's bit set, in one file, fetched while the words are.
-      const facetFile = Object.values(m.facets).some((values) => values.length) ? get("facets.bin", "bin") : null;
+      const facetFile = Object.values(m.facets).some((values) => values.length) ? get("facets.bin", "gzip") : null;
       const inPhrase = new Set(parsed.phrases.flat());
       const last = parsed.words.length - 1;
       const expanded = await Promise.all(parsed.words.map((w, i) => expand(w, i === last && parsed.lastIsPrefix, inPhrase.has(w))));
@@ -581,6 +606,6 @@
   }
 
   // For tests/browser/codec.test.mjs, which runs this file outside a page.
-  globalThis.signpostCodec = { varints, unpack, packOf };
+  globalThis.signpostCodec = { varints, unpack, packOf, sums, decodePostings };
   if (typeof document !== "undefined") document.querySelectorAll("[data-search]").forEach(setup);
 })();
