@@ -88,6 +88,7 @@ search = بحث
 search-label = ابحث في مجموعة الأدوات والمكتبة
 search-no-js = يتطلب البحث تفعيل JavaScript، وهو معطّل في متصفحك. يمكنك مع ذلك تصفح جميع الموارد حسب الفئة والجمهور واللغة في
 search-corrected = عرض نتائج { $query }
+search-old-browser = يتطلب البحث متصفحاً أحدث (Chrome 80 أو Firefox 113 أو Safari 16.4 أو إصدار لاحق). يمكنك مع ذلك تصفح جميع الموارد في مكتبة الموارد.
 search-results = { $count ->
     [zero] لا توجد نتائج
     [one] نتيجة واحدة

@@ -69,6 +69,7 @@ search = Search
 search-label = Search the toolkit and the library
 search-no-js = Search needs JavaScript, which is turned off in your browser. You can still browse every resource by category, audience and language in the
 search-corrected = Showing results for { $query }
+search-old-browser = Search needs a newer browser (Chrome 80, Firefox 113, Safari 16.4 or later). You can still browse every resource in the resource library.
 search-results = { $count ->
     [one] 1 result
    *[other] { $count } results

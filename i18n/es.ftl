@@ -71,6 +71,7 @@ search = Buscar
 search-label = Buscar en la caja de herramientas y la biblioteca
 search-no-js = La búsqueda necesita JavaScript, que está desactivado en su navegador. Puede consultar todos los recursos por categoría, público e idioma en la
 search-corrected = Mostrando resultados para { $query }
+search-old-browser = La búsqueda necesita un navegador más reciente (Chrome 80, Firefox 113, Safari 16.4 o posterior). Puede consultar igualmente todos los recursos en la biblioteca de recursos.
 search-results = { $count ->
     [one] 1 resultado
     [many] { $count } de resultados

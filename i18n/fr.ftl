@@ -71,6 +71,7 @@ search = Rechercher
 search-label = Rechercher dans la boîte à outils et la bibliothèque
 search-no-js = La recherche nécessite JavaScript, qui est désactivé dans votre navigateur. Vous pouvez parcourir toutes les ressources par catégorie, public et langue dans la
 search-corrected = Résultats pour { $query }
+search-old-browser = La recherche nécessite un navigateur plus récent (Chrome 80, Firefox 113, Safari 16.4 ou ultérieur). Vous pouvez toujours parcourir toutes les ressources dans la bibliothèque de ressources.
 search-results = { $count ->
     [one] { $count } résultat
     [many] { $count } de résultats

@@ -49,6 +49,7 @@ pub fn write(
         "strings": {
             "results": strings.plural_patterns(lang, "search-results", "count", &[]),
             "corrected": strings.format(lang, "search-corrected", Some(&corrected)),
+            "old_browser": strings.format(lang, "search-old-browser", None),
             "facets": facets,
         },
     });

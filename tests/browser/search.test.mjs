@@ -145,3 +145,13 @@ test("without JavaScript the search page says so and links to the library", asyn
   assert.ok(await page.locator('.notice a[href="/fr/resources/"]').isVisible());
   assert.ok(notice);
 });
+
+test("a browser without DecompressionStream is told that search needs a newer one", async (t) => {
+  const { context, close } = await browserContext();
+  t.after(close);
+  const page = await context.newPage();
+  await page.addInitScript(() => { delete window.DecompressionStream; });
+  await page.goto(`${SITE}/es/search/?q=salud`);
+  await page.locator(".search-status").filter({ hasText: "navegador más reciente" }).waitFor();
+  assert.equal(await page.locator(".search-results li").count(), 0);
+});

@@ -488,6 +488,13 @@
     corrected.className = "search-corrected";
     corrected.hidden = true;
     status.after(corrected);
+    // Postings arrive gzip-compressed: a browser without DecompressionStream
+    // cannot read them, and says so instead of failing silently.
+    if (typeof DecompressionStream === "undefined") {
+      status.textContent = cfg.strings.old_browser;
+      root.hidden = false;
+      return;
+    }
     const list = root.querySelector(".search-results");
     const facetsNode = root.querySelector(".search-facets");
     const fold = root.querySelector(".filters-fold");
