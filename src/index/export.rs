@@ -2,7 +2,7 @@
 //! index so that the browser ranks exactly as tantivy does (BM25 with the
 //! same statistics), in a few hundred files however large the site: each
 //! file is a *pack* of many terms or documents (see [`super::pack`]),
-//! of a size that grows with the site ([`pack_bytes`], [`doc_pack_bytes`]):
+//! of a size that grows with the site ([`pack_bytes`], [`super::documents::doc_pack_bytes`]):
 //! small sites fetch little, large ones stay a few hundred files a
 //! language. Each is fetched whole,
 //! and `meta.json` lists each pack's first item, so one lookup finds it
@@ -14,8 +14,8 @@
 //! _search/<lang>/lex/<k>.json   {key: [[surface, stem, stem id, document frequency], ...], ...} for a range of keys
 //! _search/<lang>/post/<k>.bin   pack of stems' postings (stem ids from meta.post[k]): per field, FieldPostings
 //! _search/<lang>/pos/<k>.bin    pack of the same stems' positions (fetched only for "quoted phrases")
-//!                               (post/ and facets.bin are gzip-compressed: see gzip)
-//! _search/<lang>/docs/<k>.json  documents from meta.docs[k] on: URL, title, section, the text's opening (write_docs)
+//!                               (post/ and facets.bin are gzip-compressed: pack::gzip)
+//! _search/<lang>/docs/<k>.json  documents from meta.docs[k] on: URL, title, section, the text's opening (documents.rs)
 //! _search/<lang>/facets.bin     per filter value, which documents have it (bit i = doc i), one after another
 //! ```
 //!
@@ -25,12 +25,12 @@
 //! neighbours. The same files serve `signpost search`, so the command line
 //! and the browser expand a query the same way.
 //!
-//! A document carries only the opening of its text ([`EXCERPT_CHARS`]):
+//! A document carries only the opening of its text ([`super::documents::EXCERPT_CHARS`]):
 //! the whole text of 40,000 pages would take thousands of files or large
 //! downloads per query, and the snippet shown is cut from that opening.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{self, Read, Write};
+use std::io;
 use std::path::Path;
 
 use serde_json::json;
@@ -39,8 +39,9 @@ use tantivy::postings::{Postings, TermInfo};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Index, TERMINATED};
 
-use super::pack::{cut, gaps, pack, varint};
-use super::{FACET_FIELDS, SearchDoc, TEXT_FIELDS};
+use super::documents::Documents;
+use super::pack::{cut, gaps, gzip, pack, varint, write_file};
+use super::{FACET_FIELDS, TEXT_FIELDS};
 use crate::config::Config;
 use crate::model::{Catalogue, Lang, Site};
 
@@ -51,15 +52,6 @@ use crate::model::{Catalogue, Lang, Site};
 pub fn pack_bytes(docs: usize) -> usize {
     (docs * 4).clamp(8 * 1024, 48 * 1024)
 }
-
-/// About how many bytes a documents pack holds: ten results are in up to
-/// ten packs (6 to 12 kB).
-pub fn doc_pack_bytes(docs: usize) -> usize {
-    (docs * 2).clamp(6 * 1024, 12 * 1024)
-}
-
-/// Characters of a document's text the browser gets, for its snippet.
-pub const EXCERPT_CHARS: usize = 200;
 
 /// BM25 parameters, as tantivy's.
 pub const K1: f32 = 1.2;
@@ -414,150 +406,6 @@ fn write_lexicon(
         keys.push(shards[first].0.clone());
     }
     Ok(keys)
-}
-
-/// What [`write_documents`] tells [`write()`] for `meta.json`.
-pub struct Documents {
-    /// Per facet and value, the offset and length of its bit set.
-    pub facets: Vec<Vec<(usize, usize)>>,
-    /// The first document of each `docs/<k>.json` pack.
-    pub docs: Vec<usize>,
-}
-
-/// The files that need only the documents, not the index: their text
-/// (`docs/`) and the filters' bit sets (`facets.bin`), written while
-/// tantivy indexes.
-pub fn write_documents(docs: &[SearchDoc], labels: &[Vec<(String, String)>], out: &Path) -> io::Result<Documents> {
-    Ok(Documents { docs: write_docs(docs, out)?, facets: write_facets(docs, labels, out)? })
-}
-
-/// The opening of a text, at most [`EXCERPT_CHARS`] characters, cut after
-/// a word.
-pub fn excerpt(text: &str) -> &str {
-    match text.char_indices().nth(EXCERPT_CHARS) {
-        None => text,
-        Some((end, _)) => {
-            let cut = &text[..end];
-            cut.rfind(char::is_whitespace).map_or(cut, |space| &cut[..space])
-        }
-    }
-}
-
-/// `docs/<k>.json`: per document `[url, title, section, excerpt]`, where a
-/// document that follows another of the same page in its pack gives its
-/// URL from the `#` on (`""` for the page's own URL) and its title as `0`:
-/// a page's sections share both, and writing them once makes a fifth
-/// fewer files of the same size. `search.js` and [`crate::search`] expand
-/// them again.
-fn write_docs(docs: &[SearchDoc], out: &Path) -> io::Result<Vec<usize>> {
-    // Cut as `pack::cut` cuts, with each document sized as it follows the
-    // one before, and written as it is serialised: a pack's first document
-    // alone is serialised again, in full.
-    let target = doc_pack_bytes(docs.len());
-    let write = |k: usize, mut file: Vec<u8>| {
-        file.push(b']');
-        write_file(&out.join(format!("docs/{k}.json")), &file)
-    };
-    let mut firsts = Vec::new();
-    let mut file = Vec::new();
-    let mut filled = target;
-    for i in 0..docs.len() {
-        let item = compact_doc(docs, i, false)?;
-        if filled >= target {
-            if !firsts.is_empty() {
-                write(firsts.len() - 1, std::mem::take(&mut file))?;
-            }
-            firsts.push(i);
-            filled = 0;
-            file.push(b'[');
-            file.extend_from_slice(&compact_doc(docs, i, true)?);
-        } else {
-            file.push(b',');
-            file.extend_from_slice(&item);
-        }
-        filled += item.len();
-    }
-    if !firsts.is_empty() {
-        write(firsts.len() - 1, file)?;
-    }
-    Ok(firsts)
-}
-
-/// Document `i` as JSON, as it follows document `i - 1` in a pack (in
-/// full when it opens the pack).
-fn compact_doc(docs: &[SearchDoc], i: usize, opens_pack: bool) -> serde_json::Result<Vec<u8>> {
-    let doc = &docs[i];
-    let page = |url: &str| url.split('#').next().unwrap_or_default().len();
-    let previous = if opens_pack || i == 0 { None } else { docs.get(i - 1) };
-    let url = match previous {
-        Some(p) if p.url[..page(&p.url)] == doc.url[..page(&doc.url)] => &doc.url[page(&doc.url)..],
-        _ => doc.url.as_str(),
-    };
-    // Tuples serialise as JSON arrays, straight from the borrowed text.
-    if previous.is_some_and(|p| p.title == doc.title) {
-        serde_json::to_vec(&(url, 0, &doc.section, excerpt(&doc.body)))
-    } else {
-        serde_json::to_vec(&(url, &doc.title, &doc.section, excerpt(&doc.body)))
-    }
-}
-
-/// One bit set per facet value, as long as the last document that has it,
-/// all in one file (`facets.bin`, not written when empty) so that a query
-/// fetches them in one request. Returns, per facet and value, the offset
-/// and length of its bit set, which `meta.json` gives.
-fn write_facets(
-    docs: &[SearchDoc],
-    labels: &[Vec<(String, String)>],
-    out: &Path,
-) -> io::Result<Vec<Vec<(usize, usize)>>> {
-    let mut all = Vec::new();
-    let mut ranges = Vec::new();
-    for (f, values) in labels.iter().enumerate() {
-        let mut mine = Vec::new();
-        for (value, _) in values {
-            let has: Vec<usize> =
-                docs.iter().enumerate().filter(|(_, d)| d.facets[f].contains(value)).map(|(i, _)| i).collect();
-            let mut bits = vec![0u8; has.last().map_or(0, |last| last / 8 + 1)];
-            for i in has {
-                bits[i / 8] |= 1 << (i % 8);
-            }
-            mine.push((all.len(), bits.len()));
-            all.extend_from_slice(&bits);
-        }
-        ranges.push(mine);
-    }
-    if !all.is_empty() {
-        write_file(&out.join("facets.bin"), &gzip(&all)?)?;
-    }
-    Ok(ranges)
-}
-
-/// A binary file that every search fetches (postings, `facets.bin`) as it
-/// is published: gzip-compressed here, because static hosts compress text
-/// types (HTML, JSON, JavaScript) but send `application/octet-stream` as
-/// it is, and postings shrink to less than half. `search.js` undoes it with
-/// the browser's `DecompressionStream`, [`crate::search`] with flate2.
-/// Level 2: level 6 made files 2 % smaller for three times the build
-/// time. The header carries no time or name, so two builds of the same
-/// site write the same bytes.
-pub fn gzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
-    let mut encoder = flate2::GzBuilder::new().write(Vec::with_capacity(bytes.len() / 2), flate2::Compression::new(2));
-    encoder.write_all(bytes)?;
-    encoder.finish()
-}
-
-/// [`gzip`] undone.
-pub fn gunzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len() * 3);
-    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out)?;
-    Ok(out)
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::write(path, bytes)
 }
 
 #[cfg(test)]

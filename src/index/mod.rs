@@ -10,6 +10,7 @@
 //! them and hands on files.
 
 pub mod analysis;
+pub mod documents;
 pub mod export;
 pub mod pack;
 
@@ -150,7 +151,7 @@ fn language(
     };
     // The documents' own files do not wait for the index.
     let (documents, lexicon) = rayon::join(
-        || export::write_documents(docs, labels, dir).map_err(|e| fail(&e)),
+        || documents::write_documents(docs, labels, dir).map_err(|e| fail(&e)),
         || build_index(lang, docs, index_dir).map_err(|e| fail(&e)),
     );
     export::write(lang, labels, &documents?, &lexicon?, index_dir, dir).map_err(|e| fail(&e))

@@ -10,6 +10,12 @@
 //! Hand-written: both are a few lines, and the JavaScript side must decode
 //! them without a library; `tests/codec-vectors.json` holds byte-exact
 //! examples that the Rust tests and the browser tests both check.
+//!
+//! Binary files that every search fetches are published gzip-compressed
+//! ([`gzip`], through flate2).
+
+use std::io::{self, Read, Write};
+use std::path::Path;
 
 /// Appends `value` as unsigned LEB128.
 pub fn varint(out: &mut Vec<u8>, mut value: u32) {
@@ -107,6 +113,35 @@ pub fn cut(sizes: impl IntoIterator<Item = usize>, target: usize) -> Vec<usize> 
         filled += size;
     }
     firsts
+}
+
+/// A binary file that every search fetches (postings, `facets.bin`) as it
+/// is published: gzip-compressed here, because static hosts compress text
+/// types (HTML, JSON, JavaScript) but send `application/octet-stream` as
+/// it is, and postings shrink to less than half. `search.js` undoes it with
+/// the browser's `DecompressionStream`, [`crate::search`] with [`gunzip`].
+/// Level 2: level 6 made files 2 % smaller for three times the build
+/// time. The header carries no time or name, so two builds of the same
+/// site write the same bytes.
+pub fn gzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+    let mut encoder = flate2::GzBuilder::new().write(Vec::with_capacity(bytes.len() / 2), flate2::Compression::new(2));
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
+/// [`gzip`] undone.
+pub fn gunzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len() * 3);
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// Writes a file of the browser's, its folder made first.
+pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, bytes)
 }
 
 #[cfg(test)]

@@ -117,7 +117,7 @@ impl Files {
     pub fn facet_bits(&self) -> &HashMap<(usize, String), Vec<u8>> {
         self.facet_bits.get_or_init(|| {
             let file = std::fs::read(self.dir.join("facets.bin")).unwrap_or_default();
-            let all = crate::index::export::gunzip(&file).unwrap_or_default();
+            let all = crate::index::pack::gunzip(&file).unwrap_or_default();
             let cut = |&(offset, len): &(usize, usize)| all.get(offset..offset + len).unwrap_or_default().to_vec();
             self.facet_ranges.iter().map(|(key, range)| (key.clone(), cut(range))).collect()
         })
