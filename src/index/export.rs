@@ -292,8 +292,10 @@ impl Packed {
     }
 
     /// Postings are published gzip-compressed ([`gzip`]). Positions are
-    /// not: they are the larger half, and compressing them added 5 % to the
-    /// build of 4 × 10,000 pages for the rare phrase query.
+    /// not: they are the larger half, and compressing them too made the
+    /// build of 4 × 10,000 pages + 5,000 resources take 1.10 × the CPU of
+    /// the build without gzip, against 1.02 × for postings alone
+    /// (bench/results.md, 2026-12-06), for the rare phrase query.
     fn gzipped(self) -> bool {
         matches!(self, Packed::Postings)
     }
